@@ -1,0 +1,37 @@
+import { HandoffError } from "@handoff/types";
+import { importJWK, importPKCS8, type JWK } from "jose";
+
+/** A client's ES256 private key: a JWK object, a PKCS#8 PEM string, or a WebCrypto `CryptoKey`. */
+export type PrivateKeyInput = JWK | string | CryptoKey;
+
+/**
+ * Imports a client's ES256 private key once, whatever form it comes in.
+ *
+ * @throws {HandoffError} `invalid_argument` when the key is not an ES256 (P-256) private key.
+ */
+export async function importPrivateKey(key: PrivateKeyInput): Promise<CryptoKey> {
+  try {
+    if (typeof key === "string") return await importPKCS8(key.trim(), "ES256");
+    if (isCryptoKey(key)) {
+      if (key.type !== "private" || key.algorithm.name !== "ECDSA") throw new Error("not an ECDSA private key");
+      return key;
+    }
+    if (key.kty !== "EC" || key.crv !== "P-256" || typeof key.d !== "string")
+      throw new Error("not a P-256 private JWK");
+    const imported = await importJWK(key, "ES256");
+    if (imported instanceof Uint8Array) throw new Error("symmetric key");
+    return imported;
+  } catch (cause) {
+    throw new HandoffError(
+      "invalid_argument",
+      "privateKey must be an ES256 (P-256) private key: JWK, PKCS#8 PEM or CryptoKey.",
+      {
+        cause,
+      },
+    );
+  }
+}
+
+function isCryptoKey(value: unknown): value is CryptoKey {
+  return typeof CryptoKey !== "undefined" && value instanceof CryptoKey;
+}

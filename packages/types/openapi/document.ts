@@ -1,0 +1,191 @@
+/**
+ * Builds docs/openapi.json (OpenAPI 3.1) from the zod schemas, so the rendered contract can
+ * never drift from what the packages validate. `openapi.test.ts` compares it with the committed
+ * file; `pnpm openapi` rewrites it.
+ */
+import * as z from "zod/mini";
+import type { EndpointName } from "../src/index.js";
+import {
+  authenticationResponseSchema,
+  authorizeCodeRequestSchema,
+  authorizeCodeResponseSchema,
+  codeTypeSchema,
+  ENDPOINTS,
+  errorBodySchema,
+  generateCodeRequestSchema,
+  generateCodeResponseSchema,
+  invalidateCodesRequestSchema,
+  invalidateCodesResponseSchema,
+  pwlessDevicesRequestSchema,
+  pwlessDevicesResponseSchema,
+  pwlessSignupRequestSchema,
+  pwlessSignupResponseSchema,
+  SERVICE_ERROR_CODES,
+  userProfileSchema,
+  userRequestSchema,
+  waitCodeRequestSchema,
+} from "../src/index.js";
+
+type Schema = z.ZodMiniType;
+
+interface Operation {
+  summary: string;
+  request?: Schema;
+  response: Schema | { contentType: string; description: string };
+  errors: readonly (keyof typeof SERVICE_ERROR_CODES)[];
+}
+
+const tokenErrors = ["missing_token", "invalid_token", "forbidden"] as const;
+const bodyErrors = ["invalid_request", "unsupported_media_type", "payload_too_large"] as const;
+
+const operations: Record<EndpointName, Operation> = {
+  createUser: {
+    summary: "Create a user without credentials",
+    request: userRequestSchema,
+    response: userProfileSchema,
+    errors: [...bodyErrors, ...tokenErrors, "user_exists"],
+  },
+  retrieveUser: {
+    summary: "Retrieve a user's profile (and id) by username",
+    request: userRequestSchema,
+    response: userProfileSchema,
+    errors: [...bodyErrors, ...tokenErrors, "user_not_found"],
+  },
+  generateCode: {
+    summary: "Generate a code for a user",
+    request: generateCodeRequestSchema,
+    response: generateCodeResponseSchema,
+    errors: [...bodyErrors, ...tokenErrors, "user_not_found"],
+  },
+  authorizeCode: {
+    summary: "Authorize a code from an already registered device",
+    request: authorizeCodeRequestSchema,
+    response: authorizeCodeResponseSchema,
+    errors: [...bodyErrors, ...tokenErrors, "invalid_code", "code_expired", "too_many_attempts"],
+  },
+  invalidateAllCodes: {
+    summary: "Invalidate every live code of a user, type and purpose (deny)",
+    request: invalidateCodesRequestSchema,
+    response: invalidateCodesResponseSchema,
+    errors: [...bodyErrors, ...tokenErrors],
+  },
+  waitCode: {
+    summary: "Wait until a code is authorized, then receive a session (long poll)",
+    request: waitCodeRequestSchema,
+    response: authenticationResponseSchema,
+    errors: [
+      ...bodyErrors,
+      "invalid_token",
+      "forbidden",
+      "invalid_code",
+      "code_expired",
+      "code_invalidated",
+      "wait_timeout",
+      "too_many_attempts",
+    ],
+  },
+  pwlessSignup: {
+    summary: "Sign up; for an existing email, email a security code to add a device",
+    request: pwlessSignupRequestSchema,
+    response: pwlessSignupResponseSchema,
+    errors: [...bodyErrors],
+  },
+  pwlessDevices: {
+    summary: "Register a device key with the emailed security code",
+    request: pwlessDevicesRequestSchema,
+    response: pwlessDevicesResponseSchema,
+    errors: [...bodyErrors, "invalid_code", "code_expired", "too_many_attempts", "weak_key"],
+  },
+  jwks: {
+    summary: "The service's public keys for user JWTs (JWKS)",
+    response: { contentType: "application/json", description: "A JSON Web Key Set of ES256 public keys." },
+    errors: [],
+  },
+  certs: {
+    summary: "One public key as PEM text, by kid (LoginID style)",
+    response: { contentType: "text/plain", description: "An SPKI public key in PEM." },
+    errors: ["invalid_request", "not_found"],
+  },
+};
+
+function jsonSchema(schema: Schema, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}
+
+/** The OpenAPI 3.1 document of the contract. */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [name, spec] of Object.entries(ENDPOINTS) as [EndpointName, (typeof ENDPOINTS)[EndpointName]][]) {
+    const operation = operations[name];
+    const responses: Record<string, unknown> = {
+      "200": {
+        description: "Success",
+        content:
+          "contentType" in operation.response
+            ? { [operation.response.contentType]: { schema: { description: operation.response.description } } }
+            : { "application/json": { schema: jsonSchema(operation.response, "output") } },
+      },
+    };
+    for (const code of operation.errors) {
+      const status = String(SERVICE_ERROR_CODES[code]);
+      const existing = responses[status] as { description: string } | undefined;
+      responses[status] = {
+        description: existing ? `${existing.description}, ${code}` : code,
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      };
+    }
+    paths[spec.path] = {
+      [spec.method.toLowerCase()]: {
+        operationId: name,
+        summary: operation.summary,
+        ...(spec.path.includes("{type}")
+          ? { parameters: [{ name: "type", in: "path", required: true, schema: jsonSchema(codeTypeSchema, "input") }] }
+          : {}),
+        ...(spec.auth === "none" ? { security: [] } : {}),
+        ...(spec.auth === "optional_service_token" ? { security: [{}, { serviceToken: [spec.scope] }] } : {}),
+        ...(spec.auth === "service_token" ? { security: [{ serviceToken: [spec.scope] }] } : {}),
+        ...(operation.request
+          ? {
+              requestBody: {
+                required: true,
+                content: { "application/json": { schema: jsonSchema(operation.request, "input") } },
+              },
+            }
+          : {}),
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Handoff REST contract",
+      version: "0.1.0",
+      description:
+        "One-time authentication (seed 000) and add device (seed 003). Generated from @handoff/types; see docs/contract.md.",
+    },
+    components: {
+      securitySchemes: {
+        serviceToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT (ES256, claims client_id, type = scope, nonce, iat)",
+        },
+      },
+      schemas: {
+        Error: {
+          ...jsonSchema(errorBodySchema, "output"),
+          properties: {
+            code: { type: "string", enum: Object.keys(SERVICE_ERROR_CODES) },
+            message: { type: "string" },
+          },
+        },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,58 @@
+import type { HandoffErrorCode } from "./error-codes.js";
+
+/** What a {@link HandoffError} is built from. */
+export interface HandoffErrorOptions {
+  /** HTTP status of the service's answer; absent for errors raised without a response. */
+  status?: number;
+  /** Structured context safe to show (the request path, the `Retry-After` seconds, …). Never secrets. */
+  details?: Record<string, unknown>;
+  /** The underlying error. */
+  cause?: unknown;
+}
+
+const BRAND = Symbol.for("@handoff/types/HandoffError");
+
+/**
+ * The one error every Handoff package throws. Branch on `code`, never on `message`.
+ *
+ * @example
+ * try {
+ *   await handoff.authorizeCode({ userId, code, codeType: "short", purpose: "temporary_authentication" });
+ * } catch (error) {
+ *   if (isHandoffError(error) && error.code === "too_many_attempts") retryAfter(error.details?.retryAfterSeconds);
+ *   else throw error;
+ * }
+ */
+export class HandoffError extends Error {
+  /** Stable, documented error code. */
+  readonly code: HandoffErrorCode;
+  /** HTTP status of the service's answer, when there was one. */
+  readonly status: number | undefined;
+  /** Structured context safe to log and show. */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: HandoffErrorCode, message: string, options: HandoffErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "HandoffError";
+    this.code = code;
+    this.status = options.status;
+    this.details = options.details;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** The `{ code, message }` wire body for this error. */
+  toJSON(): { code: HandoffErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/**
+ * Whether `value` is a {@link HandoffError}, also when it comes from another copy of this
+ * package or another realm (an iframe, a worker), where `instanceof` fails.
+ */
+export function isHandoffError(value: unknown): value is HandoffError {
+  return (
+    value instanceof HandoffError ||
+    (typeof value === "object" && value !== null && (value as Record<PropertyKey, unknown>)[BRAND] === true)
+  );
+}

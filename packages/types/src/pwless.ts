@@ -1,0 +1,90 @@
+import * as z from "zod/mini";
+import { codeValueSchema, idSchema } from "./primitives.js";
+
+/** An email address as the PasswordLessAuth endpoints take it (case-insensitive, at most 254 characters). */
+export const emailSchema = z.email().check(z.maxLength(254));
+
+/** An id as seed 003 prints them: numbers in its examples, strings from this service. */
+const seedIdSchema = z.union([idSchema, z.number()]);
+
+/**
+ * Body of `POST /pwless/signup`. `client_id` is optional: without it the service uses its
+ * default client.
+ */
+export const pwlessSignupRequestSchema = z.object({
+  email: emailSchema,
+  client_id: z.optional(idSchema),
+});
+/** Wire type of {@link pwlessSignupRequestSchema}. */
+export type PwlessSignupRequest = z.infer<typeof pwlessSignupRequestSchema>;
+
+/** Answer of `POST /pwless/signup`: a security code was emailed (seed 003). */
+export const pwlessSignupResponseSchema = z.object({
+  success: z.literal(true),
+  code: z.literal("code_validation_required"),
+  security_nonce_signed: z.string().check(z.minLength(1)),
+});
+/** Wire type of {@link pwlessSignupResponseSchema}. */
+export type PwlessSignupResponse = z.infer<typeof pwlessSignupResponseSchema>;
+
+/** Key families a device may register. */
+export const DEVICE_KEY_TYPES = ["rsa", "ec", "ed25519"] as const;
+/** One of {@link DEVICE_KEY_TYPES}. */
+export type DeviceKeyType = (typeof DEVICE_KEY_TYPES)[number];
+
+/**
+ * Body of `POST /pwless/devices`. `key_data` is the public key, base64url or base64 of its
+ * SubjectPublicKeyInfo (SPKI) DER. The schema accepts the seed's example as written; the
+ * service then refuses weak keys (SHA-1, RSA under 2048 bits) with `weak_key`.
+ */
+export const pwlessDevicesRequestSchema = z.object({
+  email: emailSchema,
+  key_data: z.string().check(z.minLength(1), z.maxLength(4096)),
+  device_info: z.string().check(z.maxLength(256)),
+  key_type: z.enum(DEVICE_KEY_TYPES),
+  key_length: z.number().check(z.int(), z.positive(), z.maximum(16384)),
+  signature_algorithm: z.string().check(z.minLength(1), z.maxLength(32)),
+  security_code: codeValueSchema,
+  client_id: z.optional(idSchema),
+  security_nonce_signed: z.optional(z.string().check(z.maxLength(2048))),
+});
+/** Wire type of {@link pwlessDevicesRequestSchema}. */
+export type PwlessDevicesRequest = z.infer<typeof pwlessDevicesRequestSchema>;
+
+/** Answer of `POST /pwless/devices` (seed 003). */
+export const pwlessDevicesResponseSchema = z.object({
+  success: z.literal(true),
+  code: z.literal("success"),
+  user: z.object({ id: seedIdSchema, email: z.string() }),
+  key: z.object({
+    id: seedIdSchema,
+    user_id: seedIdSchema,
+    key_type: z.string(),
+    signature_algorithm: z.string(),
+    key_length: z.number(),
+  }),
+});
+/** Wire type of {@link pwlessDevicesResponseSchema}. */
+export type PwlessDevicesResponse = z.infer<typeof pwlessDevicesResponseSchema>;
+
+/** A registered device key, as the SDKs return it. */
+export interface RegisteredDeviceKey {
+  /** The user the key belongs to. */
+  user: { id: string; email: string };
+  /** The stored key. */
+  key: { id: string; userId: string; keyType: string; signatureAlgorithm: string; keyLength: number };
+}
+
+/** Converts a wire devices answer to a {@link RegisteredDeviceKey}. */
+export function toRegisteredDeviceKey(wire: PwlessDevicesResponse): RegisteredDeviceKey {
+  return {
+    user: { id: String(wire.user.id), email: wire.user.email },
+    key: {
+      id: String(wire.key.id),
+      userId: String(wire.key.user_id),
+      keyType: wire.key.key_type,
+      signatureAlgorithm: wire.key.signature_algorithm,
+      keyLength: wire.key.key_length,
+    },
+  };
+}
