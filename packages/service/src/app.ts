@@ -1,0 +1,88 @@
+import { ENDPOINTS, isHandoffError, isServiceErrorCode, SERVICE_ERROR_CODES } from "@handoff/types";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { ServiceContext } from "./context.js";
+import { fail } from "./http/fail.js";
+import { cors, jsonOnly, securityHeaders } from "./http/middleware.js";
+import { registerCodeRoutes } from "./routes/codes.js";
+import { registerKeyRoutes } from "./routes/keys.js";
+import { registerUserRoutes } from "./routes/users.js";
+import { registerWaitRoutes } from "./routes/wait.js";
+
+/** Extra routes (WebAuthn, device keys) registered by their own modules. */
+export type RouteModule = (app: Hono, context: ServiceContext) => void;
+
+/**
+ * The HTTP application: middleware, every route of the contract, and one error handler that
+ * turns every failure into `{ code, message }` (a 500 is logged with its request id).
+ */
+export function createApp(
+  context: ServiceContext,
+  allowedOrigins: () => ReadonlySet<string>,
+  modules: RouteModule[] = [],
+): Hono {
+  const app = new Hono();
+  const log = context.options.logger;
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const requestId = crypto.randomUUID();
+    c.header("X-Request-Id", requestId);
+    await next();
+    log({
+      level: c.res.status >= 500 ? "error" : "info",
+      msg: "request",
+      request_id: requestId,
+      method: c.req.method,
+      path: c.req.path.slice(0, 200),
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(securityHeaders);
+  app.use(cors(allowedOrigins));
+  app.use(jsonOnly(context));
+  app.use(
+    bodyLimit({
+      maxSize: context.options.maxBodyBytes,
+      onError: () => {
+        throw fail("payload_too_large", `The body must be at most ${context.options.maxBodyBytes} bytes.`);
+      },
+    }),
+  );
+
+  app.get("/health", (c) => c.json({ status: context.closing.value ? "closing" : "ok" }));
+  registerUserRoutes(app, context);
+  registerCodeRoutes(app, context);
+  registerWaitRoutes(app, context);
+  registerKeyRoutes(app, context);
+  for (const register of modules) register(app, context);
+
+  const known = new Set(Object.values(ENDPOINTS).map((endpoint) => endpoint.path.replace("{type}", ":type")));
+  for (const path of known) {
+    app.all(path, () => {
+      throw fail("method_not_allowed", "This route does not take this method.");
+    });
+  }
+
+  app.notFound(() => {
+    throw fail("not_found", "No such route.");
+  });
+
+  app.onError((error, c) => {
+    if (isHandoffError(error) && isServiceErrorCode(error.code)) {
+      const status = SERVICE_ERROR_CODES[error.code];
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
+      return c.json({ code: error.code, message: error.message }, status);
+    }
+    log({
+      level: "error",
+      msg: "unhandled error",
+      path: c.req.path.slice(0, 200),
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
+    return c.json({ code: "internal_error", message: "Something went wrong on our side." }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,22 @@
+import type { SigningKeys } from "./keys/signing-keys.js";
+import type { Mailer } from "./mail/mailer.js";
+import type { ResolvedOptions } from "./options.js";
+import type { Storage } from "./storage/storage.js";
+import type { WaitHub } from "./wait/wait-hub.js";
+
+/** What every handler needs, built once by `startService`. */
+export interface ServiceContext {
+  options: ResolvedOptions;
+  storage: Storage;
+  keys: SigningKeys;
+  waits: WaitHub;
+  mailer: Mailer;
+  /** Secret of the code HMACs. */
+  codeSecret: string;
+  /** `iss` of user JWTs. */
+  issuer: () => string;
+  /** Current time. */
+  now: () => Date;
+  /** Set while the service shuts down; new waits are refused. */
+  closing: { value: boolean };
+}

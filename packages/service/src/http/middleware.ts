@@ -1,0 +1,64 @@
+import type { MiddlewareHandler } from "hono";
+import type { ServiceContext } from "../context.js";
+import { fail } from "./fail.js";
+
+/** Headers on every answer: nothing is cached, sniffed, framed or referred. */
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  c.header("X-Content-Type-Options", "nosniff");
+  c.header("X-Frame-Options", "DENY");
+  c.header("Referrer-Policy", "no-referrer");
+  c.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  c.header("Cross-Origin-Resource-Policy", "cross-origin");
+};
+
+/** Bodies must be JSON and small: 415 and 413 before anything is parsed. */
+export function jsonOnly(context: ServiceContext): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== "POST") return next();
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      throw fail("unsupported_media_type", "The body must be application/json.");
+    }
+    const length = Number(c.req.header("content-length") ?? "0");
+    if (length > context.options.maxBodyBytes) {
+      throw fail("payload_too_large", `The body must be at most ${context.options.maxBodyBytes} bytes.`);
+    }
+    return next();
+  };
+}
+
+/**
+ * CORS by allow-list: an origin listed by any client may call; `null` and unlisted origins get
+ * no CORS headers (the browser then blocks the answer). Handlers that know the client check
+ * the origin against that client's own list.
+ */
+export function cors(allowedOrigins: () => ReadonlySet<string>): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header("origin");
+    const allowed = origin !== undefined && origin !== "null" && allowedOrigins().has(origin);
+    if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {
+      if (!allowed) return c.body(null, 403);
+      c.header("Access-Control-Allow-Origin", origin);
+      c.header("Access-Control-Allow-Methods", "GET, POST");
+      c.header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+      c.header("Access-Control-Max-Age", "600");
+      c.header("Vary", "Origin");
+      return c.body(null, 204);
+    }
+    await next();
+    if (allowed) {
+      c.header("Access-Control-Allow-Origin", origin);
+      c.header("Access-Control-Expose-Headers", "Retry-After");
+    }
+    c.header("Vary", "Origin", { append: true });
+  };
+}
+
+/** Throws `origin_not_allowed` when a browser calls for a client that does not list its origin. */
+export function assertOriginAllowed(origin: string | undefined, origins: readonly string[]): void {
+  if (origin !== undefined && !origins.includes(origin)) {
+    throw fail("origin_not_allowed", "This origin is not allowed for the client.");
+  }
+}

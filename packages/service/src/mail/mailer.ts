@@ -1,0 +1,51 @@
+import nodemailer from "nodemailer";
+import type { SmtpOptions } from "../options.js";
+
+/** One email. */
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** A mail kept by the outbox, with when it was sent. */
+export interface OutboxMail extends Mail {
+  sentAt: Date;
+}
+
+/** Sends mail. */
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+  /** Mail kept in memory when no SMTP server is configured (newest last). */
+  readonly outbox: readonly OutboxMail[];
+}
+
+/** A mailer that keeps mail in memory: the default without SMTP, and what tests read. */
+export function createOutboxMailer(onMail: (mail: OutboxMail) => void = () => {}): Mailer {
+  const outbox: OutboxMail[] = [];
+  return {
+    outbox,
+    async send(mail) {
+      const kept = { ...mail, sentAt: new Date() };
+      outbox.push(kept);
+      if (outbox.length > 1000) outbox.shift();
+      onMail(kept);
+    },
+  };
+}
+
+/** A mailer that delivers over SMTP with nodemailer. */
+export function createSmtpMailer(smtp: SmtpOptions): Mailer {
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure ?? false,
+    ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.password ?? "" } }),
+  });
+  return {
+    outbox: [],
+    async send(mail) {
+      await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { ENDPOINTS, userProfileSchema, userRequestSchema } from "@handoff/types";
+import type { Hono } from "hono";
+import { checkTokenBinding, verifyServiceToken } from "../auth/verify-service-token.js";
+import type { ServiceContext } from "../context.js";
+import { fail } from "../http/fail.js";
+import { readBody, reply } from "../http/json.js";
+import type { UserRecord } from "../storage/records.js";
+
+function profile(user: UserRecord) {
+  return {
+    id: user.id,
+    username: user.username,
+    namespace_id: user.namespaceId,
+    created_at: user.createdAt.toISOString(),
+  };
+}
+
+/** `POST /api/native/manage/users` and `/manage/users/retrieve`. */
+export function registerUserRoutes(app: Hono, context: ServiceContext): void {
+  app.post(ENDPOINTS.createUser.path, async (c) => {
+    const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.createUser.scope);
+    const { username } = await readBody(c, userRequestSchema);
+    checkTokenBinding(token, { username });
+    const user: UserRecord = {
+      id: crypto.randomUUID(),
+      namespaceId: token.client.namespaceId,
+      username,
+      createdAt: context.now(),
+    };
+    if (!(await context.storage.insertUser(user)))
+      throw fail("user_exists", "A user with this username already exists.");
+    return reply(c, userProfileSchema, profile(user));
+  });
+
+  app.post(ENDPOINTS.retrieveUser.path, async (c) => {
+    const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.retrieveUser.scope);
+    const { username } = await readBody(c, userRequestSchema);
+    checkTokenBinding(token, { username });
+    const user = await context.storage.getUserByName(token.client.namespaceId, username);
+    if (!user) throw fail("user_not_found", "No user with this username.");
+    return reply(c, userProfileSchema, profile(user));
+  });
+}

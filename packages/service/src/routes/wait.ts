@@ -1,0 +1,64 @@
+import { authenticationResponseSchema, ENDPOINTS, waitCodeRequestSchema } from "@handoff/types";
+import type { Hono } from "hono";
+import { checkTokenBinding, verifyServiceToken } from "../auth/verify-service-token.js";
+import { matchCode, rejectUnknownUser } from "../codes/code-operations.js";
+import type { ServiceContext } from "../context.js";
+import { fail } from "../http/fail.js";
+import { readBody, reply } from "../http/json.js";
+import { assertOriginAllowed } from "../http/middleware.js";
+import { waitForCode } from "../wait/wait-for-code.js";
+
+/** `POST /api/native/authenticate/code/wait` (seed 000, Steps 3 and 6). */
+export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
+  app.post(ENDPOINTS.waitCode.path, async (c) => {
+    const authorization = c.req.header("authorization");
+    const token = authorization
+      ? await verifyServiceToken(context, authorization, ENDPOINTS.waitCode.scope)
+      : undefined;
+    const body = await readBody(c, waitCodeRequestSchema);
+    const client = await context.storage.getClient(body.client_id);
+    if (!client) throw fail("invalid_request", "Unknown client_id.");
+    if (token) checkTokenBinding(token, { clientId: client.id, username: body.username });
+    else assertOriginAllowed(c.req.header("origin"), client.origins);
+    if (context.closing.value) throw fail("service_unavailable", "The service is shutting down; call again.");
+
+    const { code: input, type } = body.authentication_code;
+    const purpose = "temporary_authentication";
+    const user = await context.storage.getUserByName(client.namespaceId, body.username);
+    if (!user) return rejectUnknownUser(context, client.id, body.username, purpose);
+    const record = await matchCode(context, { clientId: client.id, userId: user.id, type, purpose }, input);
+
+    const outcome = await waitForCode(context, record, c.req.raw.signal);
+    switch (outcome) {
+      case "timeout":
+        throw fail("wait_timeout", "The code was not authorized in time; call again until it expires.");
+      case "expired":
+        throw fail("code_expired", "The code has expired.");
+      case "invalidated":
+        throw fail("code_invalidated", "The request was denied.");
+      case "closing":
+      case "aborted":
+        throw fail("service_unavailable", "The wait was interrupted; call again.");
+      case "authorized":
+        break;
+    }
+    if (!(await context.storage.consumeCode(record.id, context.now()))) {
+      throw fail("invalid_code", "The code is not valid.");
+    }
+    const jwt = await context.keys.signUserJwt({
+      issuer: context.issuer(),
+      clientId: client.id,
+      userId: user.id,
+      username: user.username,
+      lifetimeSeconds: context.options.jwtLifetimeSeconds,
+      now: context.now().getTime(),
+    });
+    return reply(c, authenticationResponseSchema, {
+      client: { id: client.id, type: "directweb" },
+      credential: { uuid: record.id, type: "code", name: body.credential_name ?? `${type} code` },
+      user: { id: user.id, username: user.username, namespace_id: user.namespaceId },
+      jwt,
+      is_authenticated: true,
+    });
+  });
+}

@@ -1,0 +1,112 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createApp, type RouteModule } from "./app.js";
+import { type CreateClientOptions, type CreatedClient, createClient } from "./clients.js";
+import type { ServiceContext } from "./context.js";
+import { SigningKeys } from "./keys/signing-keys.js";
+import { jsonLinesLogger } from "./logger.js";
+import { createOutboxMailer, createSmtpMailer, type Mailer, type OutboxMail } from "./mail/mailer.js";
+import { resolveOptions, type ServiceOptions } from "./options.js";
+import { openStorage } from "./storage/open-storage.js";
+import { WaitHub } from "./wait/wait-hub.js";
+
+/** A running service. */
+export interface RunningService {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  readonly url: string;
+  /** Creates a client (a backend) and returns its id and private key. */
+  createClient(options: CreateClientOptions): Promise<CreatedClient>;
+  /** Mail sent while no SMTP server is configured, newest last. */
+  readonly outbox: readonly OutboxMail[];
+  /** Creates a new signing key for user JWTs; older keys stay published. Returns the new `kid`. */
+  rotateSigningKey(): Promise<string>;
+  /** Waits currently held open. */
+  readonly pendingWaits: number;
+  /** Stops accepting requests, answers pending waits (503, call again), closes the database. */
+  close(): Promise<void>;
+}
+
+/** Route modules added by later features (WebAuthn, device keys). */
+const routeModules: RouteModule[] = [];
+
+/**
+ * Starts the Handoff service: opens (and migrates) the database, loads or creates the signing
+ * key, and listens.
+ *
+ * @example
+ * const service = await startService({ port: 0, database: ":memory:", logger: false });
+ * const { clientId, privateKey } = await service.createClient({ name: "demo", origins: ["http://localhost:5173"] });
+ * // … call service.url with @handoff/server …
+ * await service.close();
+ */
+export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
+  const resolved = resolveOptions(options, jsonLinesLogger);
+  const now = () => new Date(resolved.now());
+  const storage = await openStorage(resolved.database);
+  await storage.migrate();
+  const keys = new SigningKeys(storage);
+  await keys.load(now());
+  const codeSecret = await storage.getOrCreateSecret("code_hmac", () =>
+    Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
+  );
+  const mailer: Mailer = resolved.smtp ? createSmtpMailer(resolved.smtp) : createOutboxMailer();
+
+  let url = "";
+  const context: ServiceContext = {
+    options: resolved,
+    storage,
+    keys,
+    waits: new WaitHub(),
+    mailer,
+    codeSecret,
+    issuer: () => resolved.issuer ?? url,
+    now,
+    closing: { value: false },
+  };
+
+  let origins = new Set<string>();
+  const refreshOrigins = async () => {
+    origins = new Set((await storage.listClients()).flatMap((client) => client.origins));
+  };
+  await refreshOrigins();
+
+  const app = createApp(context, () => origins, routeModules);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const instance = serve({ fetch: app.fetch, port: resolved.port, hostname: resolved.hostname }, () =>
+      resolve(instance),
+    );
+    instance.once("error", reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  url = `http://${host}:${address.port}`;
+  resolved.logger({ level: "info", msg: "listening", url });
+
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    outbox: mailer.outbox,
+    get pendingWaits() {
+      return context.waits.size;
+    },
+    async createClient(clientOptions) {
+      const created = await createClient(storage, clientOptions, now());
+      await refreshOrigins();
+      return created;
+    },
+    rotateSigningKey: () => keys.rotate(now()),
+    close() {
+      closed ??= (async () => {
+        context.closing.value = true;
+        context.waits.closeAll();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ("closeIdleConnections" in server) server.closeIdleConnections();
+        });
+        await storage.close();
+        resolved.logger({ level: "info", msg: "closed" });
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { CodePurpose, CodeType } from "@handoff/types";
+import type { JWK } from "jose";
+
+/** A client: one backend (and its frontends) with its own user namespace and key. */
+export interface ClientRecord {
+  id: string;
+  name: string;
+  namespaceId: string;
+  /** The backend's ES256 public key as a JWK; the service never sees the private key. */
+  publicKeyJwk: JWK;
+  /** Browser origins allowed to call the device endpoints for this client. */
+  origins: string[];
+  createdAt: Date;
+}
+
+/** A user of one namespace. */
+export interface UserRecord {
+  id: string;
+  namespaceId: string;
+  username: string;
+  createdAt: Date;
+}
+
+/** Who asked for a code, recorded so the approving device can show it (RFC 8628 §5.4). */
+export interface RequestInfo {
+  userAgent?: string;
+  ip?: string;
+}
+
+/** A code, stored as a keyed hash only. */
+export interface CodeRecord {
+  id: string;
+  clientId: string;
+  userId: string;
+  type: CodeType;
+  purpose: CodePurpose;
+  /** HMAC-SHA-256 of the normalised code, base64url. */
+  hash: string;
+  createdAt: Date;
+  expiresAt: Date;
+  authorizedAt: Date | null;
+  consumedAt: Date | null;
+  requestInfo: RequestInfo | null;
+}
+
+/** A key the service signs user JWTs with. */
+export interface SigningKeyRecord {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+  createdAt: Date;
+  /** When a newer key replaced it; still published until the tokens it signed expire. */
+  retiredAt: Date | null;
+}
+
+/** A WebAuthn credential (passkey). */
+export interface WebAuthnCredentialRecord {
+  /** Credential id, base64url. */
+  id: string;
+  userId: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  counter: number;
+  transports: string[];
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+/** A pending ceremony challenge (WebAuthn or device key), single use. */
+export interface ChallengeRecord {
+  challenge: string;
+  kind: string;
+  clientId: string;
+  userId: string | null;
+  /** Extra state of the ceremony (JSON). */
+  data: Record<string, unknown>;
+  expiresAt: Date;
+}
+
+/** A device key pair registered through `/pwless/devices`. */
+export interface DeviceKeyRecord {
+  id: string;
+  userId: string;
+  /** SPKI DER, base64url. */
+  keyData: string;
+  keyType: string;
+  keyLength: number;
+  signatureAlgorithm: string;
+  deviceInfo: string;
+  createdAt: Date;
+}

@@ -1,0 +1,90 @@
+/**
+ * Schema migrations, in order. A migration is never edited once released: add a new one.
+ * `PRAGMA user_version` records how many have run.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE clients (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    namespace_id TEXT NOT NULL,
+    public_key_jwk TEXT NOT NULL,
+    origins TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    namespace_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (namespace_id, username)
+  );
+  CREATE TABLE codes (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    authorized_at INTEGER,
+    consumed_at INTEGER,
+    request_info TEXT
+  );
+  CREATE INDEX codes_by_user ON codes (client_id, user_id, purpose, type);
+  CREATE TABLE attempts (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    window_ends_at INTEGER NOT NULL
+  );
+  CREATE TABLE nonces (
+    client_id TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (client_id, nonce)
+  );
+  CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY,
+    private_jwk TEXT NOT NULL,
+    public_jwk TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    retired_at INTEGER
+  );
+  CREATE TABLE secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE challenges (
+    challenge TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    user_id TEXT,
+    data TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (challenge, kind)
+  );
+  CREATE TABLE webauthn_credentials (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    counter INTEGER NOT NULL,
+    transports TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER
+  );
+  CREATE INDEX webauthn_credentials_by_user ON webauthn_credentials (user_id);
+  CREATE TABLE device_keys (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    key_data TEXT NOT NULL,
+    key_type TEXT NOT NULL,
+    key_length INTEGER NOT NULL,
+    signature_algorithm TEXT NOT NULL,
+    device_info TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX device_keys_by_user ON device_keys (user_id);
+  `,
+];

@@ -1,0 +1,88 @@
+import type { CodePurpose, CodeType } from "@handoff/types";
+import type { JWK } from "jose";
+import type {
+  ChallengeRecord,
+  ClientRecord,
+  CodeRecord,
+  DeviceKeyRecord,
+  SigningKeyRecord,
+  UserRecord,
+  WebAuthnCredentialRecord,
+} from "../records.js";
+
+/** A row as node:sqlite returns it. */
+export type Row = Record<string, unknown>;
+
+const text = (row: Row, column: string): string => String(row[column]);
+const date = (row: Row, column: string): Date => new Date(Number(row[column]));
+const dateOrNull = (row: Row, column: string): Date | null => (row[column] == null ? null : date(row, column));
+const json = <T>(row: Row, column: string): T => JSON.parse(text(row, column)) as T;
+
+export const toClient = (row: Row): ClientRecord => ({
+  id: text(row, "id"),
+  name: text(row, "name"),
+  namespaceId: text(row, "namespace_id"),
+  publicKeyJwk: json<JWK>(row, "public_key_jwk"),
+  origins: json<string[]>(row, "origins"),
+  createdAt: date(row, "created_at"),
+});
+
+export const toUser = (row: Row): UserRecord => ({
+  id: text(row, "id"),
+  namespaceId: text(row, "namespace_id"),
+  username: text(row, "username"),
+  createdAt: date(row, "created_at"),
+});
+
+export const toCode = (row: Row): CodeRecord => ({
+  id: text(row, "id"),
+  clientId: text(row, "client_id"),
+  userId: text(row, "user_id"),
+  type: text(row, "type") as CodeType,
+  purpose: text(row, "purpose") as CodePurpose,
+  hash: text(row, "hash"),
+  createdAt: date(row, "created_at"),
+  expiresAt: date(row, "expires_at"),
+  authorizedAt: dateOrNull(row, "authorized_at"),
+  consumedAt: dateOrNull(row, "consumed_at"),
+  requestInfo: row.request_info == null ? null : json(row, "request_info"),
+});
+
+export const toSigningKey = (row: Row): SigningKeyRecord => ({
+  kid: text(row, "kid"),
+  privateJwk: json<JWK>(row, "private_jwk"),
+  publicJwk: json<JWK>(row, "public_jwk"),
+  createdAt: date(row, "created_at"),
+  retiredAt: dateOrNull(row, "retired_at"),
+});
+
+export const toChallenge = (row: Row): ChallengeRecord => ({
+  challenge: text(row, "challenge"),
+  kind: text(row, "kind"),
+  clientId: text(row, "client_id"),
+  userId: row.user_id == null ? null : text(row, "user_id"),
+  data: json<Record<string, unknown>>(row, "data"),
+  expiresAt: date(row, "expires_at"),
+});
+
+export const toWebAuthnCredential = (row: Row): WebAuthnCredentialRecord => ({
+  id: text(row, "id"),
+  userId: text(row, "user_id"),
+  publicKey: text(row, "public_key"),
+  counter: Number(row.counter),
+  transports: json<string[]>(row, "transports"),
+  name: text(row, "name"),
+  createdAt: date(row, "created_at"),
+  lastUsedAt: dateOrNull(row, "last_used_at"),
+});
+
+export const toDeviceKey = (row: Row): DeviceKeyRecord => ({
+  id: text(row, "id"),
+  userId: text(row, "user_id"),
+  keyData: text(row, "key_data"),
+  keyType: text(row, "key_type"),
+  keyLength: Number(row.key_length),
+  signatureAlgorithm: text(row, "signature_algorithm"),
+  deviceInfo: text(row, "device_info"),
+  createdAt: date(row, "created_at"),
+});

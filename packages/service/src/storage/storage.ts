@@ -1,0 +1,82 @@
+import type { CodePurpose, CodeType } from "@handoff/types";
+import type {
+  ChallengeRecord,
+  ClientRecord,
+  CodeRecord,
+  DeviceKeyRecord,
+  SigningKeyRecord,
+  UserRecord,
+  WebAuthnCredentialRecord,
+} from "./records.js";
+
+/** Outcome of counting a failed attempt. */
+export interface AttemptState {
+  /** Failures in the current window, this one included. */
+  failures: number;
+  /** When the window (and any lock-out) ends. */
+  windowEndsAt: Date;
+}
+
+/**
+ * Everything the service persists, behind one small asynchronous interface. SQLite implements
+ * it; a Postgres adapter implements the same methods with the same atomicity: every method
+ * that says "atomically" must be a single statement or transaction.
+ */
+export interface Storage {
+  /** Creates or upgrades the schema. Idempotent. */
+  migrate(): Promise<void>;
+  /** Closes the connection. */
+  close(): Promise<void>;
+
+  insertClient(client: ClientRecord): Promise<void>;
+  getClient(id: string): Promise<ClientRecord | undefined>;
+  listClients(): Promise<ClientRecord[]>;
+
+  /** Inserts a user; returns `false` when the username is taken in that namespace. */
+  insertUser(user: UserRecord): Promise<boolean>;
+  getUserById(namespaceId: string, id: string): Promise<UserRecord | undefined>;
+  getUserByName(namespaceId: string, username: string): Promise<UserRecord | undefined>;
+
+  insertCode(code: CodeRecord): Promise<void>;
+  /** Codes not consumed, of one user, client, type and purpose (expired ones included). */
+  listCodes(query: { clientId: string; userId: string; type: CodeType; purpose: CodePurpose }): Promise<CodeRecord[]>;
+  getCode(id: string): Promise<CodeRecord | undefined>;
+  /** Atomically marks an unconsumed, unexpired code authorized; `false` when it no longer qualifies. */
+  authorizeCode(id: string, now: Date): Promise<boolean>;
+  /** Atomically consumes an authorized, unconsumed, unexpired code; exactly one caller gets `true`. */
+  consumeCode(id: string, now: Date): Promise<boolean>;
+  /** Deletes the unconsumed codes of a user for a purpose (and type, when given); returns their ids. */
+  deleteCodes(query: { clientId: string; userId: string; purpose: CodePurpose; type?: CodeType }): Promise<string[]>;
+  /** Deletes codes that expired before `before`. */
+  purgeExpiredCodes(before: Date): Promise<number>;
+
+  /** Atomically counts one failure under `key` in a window of `windowMs`. */
+  recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState>;
+  /** Current failures under `key`, or `undefined` when its window has ended. */
+  getFailures(key: string, now: Date): Promise<AttemptState | undefined>;
+  clearFailures(key: string): Promise<void>;
+
+  /** Atomically records a nonce; `false` when it was already seen and has not expired. */
+  useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;
+
+  listSigningKeys(): Promise<SigningKeyRecord[]>;
+  insertSigningKey(key: SigningKeyRecord): Promise<void>;
+  retireSigningKeys(except: string, now: Date): Promise<void>;
+
+  /** Reads a named secret, creating it with `create()` the first time (atomically). */
+  getOrCreateSecret(name: string, create: () => string): Promise<string>;
+
+  insertChallenge(challenge: ChallengeRecord): Promise<void>;
+  /** Atomically deletes and returns a challenge of that kind; `undefined` when unknown or used. */
+  takeChallenge(challenge: string, kind: string): Promise<ChallengeRecord | undefined>;
+
+  /** Inserts a credential; `false` when its id is already registered. */
+  insertWebAuthnCredential(credential: WebAuthnCredentialRecord): Promise<boolean>;
+  getWebAuthnCredential(id: string): Promise<WebAuthnCredentialRecord | undefined>;
+  listWebAuthnCredentials(userId: string): Promise<WebAuthnCredentialRecord[]>;
+  updateWebAuthnCounter(id: string, counter: number, usedAt: Date): Promise<void>;
+
+  insertDeviceKey(key: DeviceKeyRecord): Promise<void>;
+  getDeviceKey(id: string): Promise<DeviceKeyRecord | undefined>;
+  listDeviceKeys(userId: string): Promise<DeviceKeyRecord[]>;
+}

@@ -1,0 +1,42 @@
+import type { ServiceContext } from "../context.js";
+import type { CodeRecord } from "../storage/records.js";
+import type { CodeEvent } from "./wait-hub.js";
+
+/** How a wait ended. */
+export type WaitOutcome = "authorized" | "invalidated" | "expired" | "timeout" | "aborted" | "closing";
+
+/**
+ * Holds until the code is authorized, invalidated or expires, the wait times out, the client
+ * goes away (`signal`), or the service closes. Subscribes before re-reading the code, so an
+ * authorize that lands between the two is never missed. Frees its timers and subscription on
+ * every path.
+ */
+export function waitForCode(context: ServiceContext, code: CodeRecord, signal: AbortSignal): Promise<WaitOutcome> {
+  return new Promise<WaitOutcome>((resolve) => {
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    let done = false;
+    const finish = (outcome: WaitOutcome) => {
+      if (done) return;
+      done = true;
+      for (const timer of timers) clearTimeout(timer);
+      unsubscribe();
+      signal.removeEventListener("abort", onAbort);
+      resolve(outcome);
+    };
+    const onAbort = () => finish("aborted");
+    const unsubscribe = context.waits.subscribe(code.id, (event: CodeEvent) => finish(event));
+    if (signal.aborted) return finish("aborted");
+    signal.addEventListener("abort", onAbort, { once: true });
+    if (context.closing.value) return finish("closing");
+    timers.push(setTimeout(() => finish("timeout"), context.options.waitTimeoutMs));
+    const untilExpiry = code.expiresAt.getTime() - context.now().getTime();
+    timers.push(setTimeout(() => finish("expired"), Math.max(0, untilExpiry)));
+    context.storage.getCode(code.id).then(
+      (current) => {
+        if (!current) finish("invalidated");
+        else if (current.authorizedAt !== null) finish("authorized");
+      },
+      () => finish("closing"),
+    );
+  });
+}
