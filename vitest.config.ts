@@ -1,5 +1,6 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { serviceCommands } from "./packages/browser/test/service-commands.js";
 
 /** Chromium from Debian (never a downloaded browser); override with CHROMIUM_PATH. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,10 +19,11 @@ export default defineConfig({
       },
       {
         optimizeDeps: {
-          include: ["zod/mini", "@simplewebauthn/browser", "qrcode"],
+          include: ["zod/mini", "@simplewebauthn/browser", "qrcode", "jose"],
         },
         test: {
           name: "browser",
+          globalSetup: ["packages/browser/test/global-setup.ts"],
           include: ["packages/*/src/**/*.browser.test.ts", "packages/*/test/**/*.browser.test.ts"],
           browser: {
             enabled: true,
@@ -40,6 +42,7 @@ export default defineConfig({
               },
             }),
             instances: [{ browser: "chromium" }],
+            commands: serviceCommands,
           },
         },
       },

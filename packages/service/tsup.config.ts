@@ -6,5 +6,8 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
-  target: "es2022",
+  platform: "node",
+  target: "node24",
+  // node:sqlite exists only under its node: name.
+  removeNodeProtocol: false,
 });
