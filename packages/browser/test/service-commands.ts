@@ -6,6 +6,7 @@
 
 import { type RunningService, startService } from "@handoff/service";
 import type { CodePurpose, CodeType, Scope } from "@handoff/types";
+import type {} from "@vitest/browser-playwright";
 import { type CryptoKey, createRemoteJWKSet, importJWK, jwtVerify, SignJWT } from "jose";
 import type { BrowserCommandContext } from "vitest/node";
 
@@ -21,7 +22,7 @@ const shared = globalThis as { handoffBrowserBackend?: Promise<Backend> };
 /** Closes the service, if one was started (called by the global teardown). */
 export async function closeBackend(): Promise<void> {
   const started = shared.handoffBrowserBackend;
-  shared.handoffBrowserBackend = undefined;
+  delete shared.handoffBrowserBackend;
   if (started) await (await started).service.close();
 }
 
