@@ -74,6 +74,8 @@ export function createApp(
       const status = SERVICE_ERROR_CODES[error.code];
       const retryAfter = error.details?.retryAfterSeconds;
       if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
+      // The unread rest of an oversized body would poison a kept-alive connection.
+      if (error.code === "payload_too_large") c.header("Connection", "close");
       return c.json({ code: error.code, message: error.message }, status);
     }
     log({

@@ -1,5 +1,6 @@
 import type { CodeType } from "@handoff/types";
 import type { Logger } from "./logger.js";
+import type { OutboxMail } from "./mail/mailer.js";
 
 /** SMTP settings for emailing security codes. */
 export interface SmtpOptions {
@@ -41,6 +42,8 @@ export interface ServiceOptions {
   rpId?: string;
   /** WebAuthn relying party name shown by authenticators. Default: `"Handoff"`. */
   rpName?: string;
+  /** Called with each mail the outbox keeps (no SMTP configured); the CLI prints them. */
+  onOutboxMail?: (mail: OutboxMail) => void;
   /** Structured log sink, or `false` for none. Default: JSON lines on stdout. */
   logger?: Logger | false;
   /** Clock, for tests. Default: `Date.now`. */
@@ -49,7 +52,7 @@ export interface ServiceOptions {
 
 /** Options with every default filled in. */
 export type ResolvedOptions = Required<
-  Omit<ServiceOptions, "smtp" | "rpId" | "issuer" | "logger" | "codeLifetimeMs">
+  Omit<ServiceOptions, "smtp" | "rpId" | "issuer" | "logger" | "codeLifetimeMs" | "onOutboxMail">
 > & {
   smtp: SmtpOptions | undefined;
   rpId: string | undefined;

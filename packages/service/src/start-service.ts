@@ -49,7 +49,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   const codeSecret = await storage.getOrCreateSecret("code_hmac", () =>
     Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
   );
-  const mailer: Mailer = resolved.smtp ? createSmtpMailer(resolved.smtp) : createOutboxMailer();
+  const mailer: Mailer = resolved.smtp ? createSmtpMailer(resolved.smtp) : createOutboxMailer(options.onOutboxMail);
 
   let url = "";
   const context: ServiceContext = {

@@ -1,0 +1,159 @@
+import { parseArgs } from "node:util";
+import { createClient } from "./clients.js";
+import type { SmtpOptions } from "./options.js";
+import { startService } from "./start-service.js";
+import { openStorage } from "./storage/open-storage.js";
+
+const HELP = `handoff-service — a self-hostable Handoff service
+
+Usage:
+  handoff-service start [options]
+  handoff-service create-client --name <name> [--origin <url>]... [--db <path>] [--json]
+  handoff-service help
+
+start:
+  --port <n>              port to listen on (default 8787; 0 picks a free one)
+  --host <addr>           interface to listen on (default 127.0.0.1)
+  --db <path>             SQLite file (default ./handoff.db)
+  --wait-timeout-ms <n>   how long a wait is held before 408 wait_timeout (default 120000)
+  --issuer <url>          iss of user JWTs (default: the service URL)
+  --rp-id <host>          WebAuthn relying party id (default: hostname of the client's first origin)
+  --smtp-host <host>      SMTP server for security codes; without it, mails are printed here
+  --smtp-port <n>         SMTP port (default 587)
+  --smtp-user <user>      SMTP user (password from HANDOFF_SMTP_PASSWORD)
+  --smtp-from <address>   sender address (default handoff@localhost)
+
+create-client:
+  --name <name>           a name to recognise the client by (required)
+  --origin <url>          a browser origin allowed to call the service (repeatable)
+  --db <path>             SQLite file (default ./handoff.db)
+  --json                  print {client_id, namespace_id, private_key_jwk, private_key_pem} as JSON
+
+Exit codes: 0 success, 1 failure, 2 usage error.`;
+
+class UsageError extends Error {}
+
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new UsageError(`--${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+async function start(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      db: { type: "string" },
+      "wait-timeout-ms": { type: "string" },
+      issuer: { type: "string" },
+      "rp-id": { type: "string" },
+      "smtp-host": { type: "string" },
+      "smtp-port": { type: "string" },
+      "smtp-user": { type: "string" },
+      "smtp-from": { type: "string" },
+    },
+    strict: true,
+  });
+  const smtpHost = values["smtp-host"];
+  const smtp: SmtpOptions | undefined = smtpHost
+    ? {
+        host: smtpHost,
+        port: integer("smtp-port", values["smtp-port"]) ?? 587,
+        from: values["smtp-from"] ?? "handoff@localhost",
+        ...(values["smtp-user"]
+          ? { user: values["smtp-user"], password: process.env.HANDOFF_SMTP_PASSWORD ?? "" }
+          : {}),
+      }
+    : undefined;
+  const port = integer("port", values.port);
+  const waitTimeoutMs = integer("wait-timeout-ms", values["wait-timeout-ms"]);
+  const service = await startService({
+    ...(port === undefined ? {} : { port }),
+    ...(values.host ? { hostname: values.host } : {}),
+    ...(values.db ? { database: values.db } : {}),
+    ...(waitTimeoutMs === undefined ? {} : { waitTimeoutMs }),
+    ...(values.issuer ? { issuer: values.issuer } : {}),
+    ...(values["rp-id"] ? { rpId: values["rp-id"] } : {}),
+    ...(smtp ? { smtp } : {}),
+    onOutboxMail: (mail) => {
+      process.stdout.write(`\n── outbox (no SMTP configured) ── to ${mail.to}: ${mail.subject}\n${mail.text}\n\n`);
+    },
+  });
+  const stop = () => {
+    service.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+async function createClientCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: "string" },
+      origin: { type: "string", multiple: true },
+      db: { type: "string" },
+      json: { type: "boolean" },
+    },
+    strict: true,
+  });
+  if (!values.name) throw new UsageError("--name is required");
+  const storage = await openStorage(values.db ?? "./handoff.db");
+  try {
+    await storage.migrate();
+    const client = await createClient(storage, { name: values.name, origins: values.origin ?? [] }, new Date());
+    if (values.json) {
+      const output = {
+        client_id: client.clientId,
+        namespace_id: client.namespaceId,
+        private_key_jwk: client.privateKey,
+        private_key_pem: client.privateKeyPem,
+      };
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    } else {
+      process.stdout.write(
+        `Client created.\n  client id: ${client.clientId}\n  private key (keep it secret, it is shown once):\n${client.privateKeyPem}\n`,
+      );
+    }
+  } finally {
+    await storage.close();
+  }
+}
+
+/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "start":
+        await start(rest);
+        return 0;
+      case "create-client":
+        await createClientCommand(rest);
+        return 0;
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(`${HELP}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    const usage =
+      error instanceof UsageError ||
+      (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"));
+    const range = error instanceof RangeError;
+    process.stderr.write(`handoff-service: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (usage || range) process.stderr.write("Run `handoff-service help` for usage.\n");
+    return usage || range ? 2 : 1;
+  }
+}

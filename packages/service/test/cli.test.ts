@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+});
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args]);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, "start", ...args]);
+    children.push(child);
+    let stdout = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      const match = /"msg":"listening","url":"([^"]+)"/.exec(stdout);
+      if (match) resolve({ child, url: match[1] as string, output: () => stdout });
+    });
+    child.on("close", (code) => reject(new Error(`exited ${code}: ${stdout}`)));
+  });
+}
+
+describe("handoff-service CLI", () => {
+  const db = join(mkdtempSync(join(tmpdir(), "handoff-cli-")), "handoff.db");
+
+  it("create-client --json prints the client id and a private key", async () => {
+    const { code, stdout } = await run([
+      "create-client",
+      "--db",
+      db,
+      "--name",
+      "demo",
+      "--origin",
+      "http://localhost:5173",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const client = JSON.parse(stdout) as Record<string, unknown>;
+    expect(client.client_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(client.private_key_jwk).toMatchObject({ kty: "EC", crv: "P-256" });
+    expect(client.private_key_pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+  });
+
+  it("start serves the database the client was created in, and stops cleanly on SIGTERM", async () => {
+    const { child, url } = await startCli(["--port", "0", "--db", db]);
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    const preflight = await fetch(`${url}/api/native/authenticate/code/wait`, {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+    });
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    const exited = new Promise((resolve) => child.on("close", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("prints outbox mail when no SMTP is configured", async () => {
+    const { url, output } = await startCli(["--port", "0", "--db", db]);
+    await fetch(`${url}/pwless/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "dev@example.com" }),
+    });
+    await expect.poll(output, { timeout: 3000 }).toMatch(/outbox \(no SMTP configured\) ── to dev@example.com/);
+  });
+
+  it.each([
+    [["frobnicate"], /unknown command "frobnicate"/],
+    [["create-client", "--db", "x.db"], /--name is required/],
+    [["start", "--port", "abc"], /--port must be a non-negative integer/],
+    [["start", "--bogus"], /Unknown option '--bogus'/],
+  ])("usage errors exit 2 with a clear message: %j", async (args, message) => {
+    const { code, stderr } = await run(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it("help exits 0 and lists the commands", async () => {
+    const { code, stdout } = await run(["help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/handoff-service start/);
+    expect(stdout).toMatch(/create-client/);
+  });
+});

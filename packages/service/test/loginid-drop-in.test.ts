@@ -1,0 +1,75 @@
+/**
+ * A backend built on @loginid/node-sdk 0.8.x works unchanged against this service: only the base
+ * URL changes to `<service>/api/native`.
+ */
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { useService } from "./helpers.js";
+
+interface LoginIdManagement {
+  addUserWithoutCredentials(username: string): Promise<{ id: string; username: string }>;
+  getUserId(username: string): Promise<string>;
+  generateCode(
+    userId: string,
+    codeType: string,
+    purpose: string,
+    authorize: boolean,
+  ): Promise<{ code: string; expires_at: string; is_authorized: boolean }>;
+  authorizeCode(userId: string, code: string, codeType: string, purpose: string): Promise<{ is_authorized: boolean }>;
+  invalidateAllCodes(userId: string, codeType: string, purpose: string): Promise<{ deleted_at: string }>;
+  verifyToken(token: string, username?: string): Promise<boolean>;
+}
+const { LoginIdManagement } = createRequire(import.meta.url)("@loginid/node-sdk") as {
+  LoginIdManagement: new (clientId: string, privateKey: string, baseUrl: string) => LoginIdManagement;
+};
+
+const t = await useService({ waitTimeoutMs: 5_000 });
+const sdk = new LoginIdManagement(t.clientId, t.privateKeyPem, `${t.service.url}/api/native`);
+
+function wait(username: string, code: string, type: string) {
+  return t.post("/api/native/authenticate/code/wait", {
+    client_id: t.clientId,
+    username,
+    authentication_code: { code, type },
+  });
+}
+
+describe("@loginid/node-sdk 0.8.3 as a drop-in client", () => {
+  it("runs one-time authentication end to end and verifies the JWT", async () => {
+    const created = await sdk.addUserWithoutCredentials("legacy@example.com");
+    expect(created.username).toBe("legacy@example.com");
+    const userId = await sdk.getUserId("legacy@example.com");
+    expect(userId).toBe(created.id);
+    const generated = await sdk.generateCode(userId, "short", "temporary_authentication", false);
+    expect(generated).toMatchObject({ is_authorized: false });
+    const waiting = wait("legacy@example.com", generated.code, "short");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await sdk.authorizeCode(userId, generated.code, "short", "temporary_authentication")).toMatchObject({
+      is_authorized: true,
+    });
+    const response = await waiting;
+    expect(response.status).toBe(200);
+    const { jwt } = (await response.json()) as { jwt: string };
+    expect(await sdk.verifyToken(jwt)).toBe(true);
+    expect(await sdk.verifyToken(jwt, "legacy@example.com")).toBe(true);
+    expect(await sdk.verifyToken(jwt, "someone-else@example.com")).toBe(false);
+    const [header, payload, signature] = jwt.split(".");
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload as string, "base64url").toString()), udata: "x" }),
+    ).toString("base64url");
+    expect(await sdk.verifyToken(`${header}.${forged}.${signature}`)).toBe(false);
+  });
+
+  it("invalidates codes and reports service errors as its SDKError with our code", async () => {
+    const userId = await sdk.getUserId("legacy@example.com");
+    const { code } = await sdk.generateCode(userId, "long", "temporary_authentication", false);
+    const result = await sdk.invalidateAllCodes(userId, "long", "temporary_authentication");
+    expect(Date.parse(result.deleted_at)).not.toBeNaN();
+    const error = (await sdk
+      .authorizeCode(userId, code, "long", "temporary_authentication")
+      .catch((e: unknown) => e)) as { code?: string };
+    expect(error.code).toBe("invalid_code");
+    const missing = (await sdk.getUserId("nobody@example.com").catch((e: unknown) => e)) as { code?: string };
+    expect(missing.code).toBe("user_not_found");
+  });
+});
