@@ -54,6 +54,7 @@ check("lint", "biome", ["ci", "."]);
 check("build", "pnpm", ["-r", "--filter", "./packages/*", "build"]);
 check("typecheck", "pnpm", ["-r", "typecheck"]);
 vitest("unit and integration", []);
+check("benchmarks (smoke)", "pnpm", ["--filter", "@handoff/bench", "bench:smoke"]);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,0 +1,115 @@
+/**
+ * Runs the real service as a child process (its CLI, as deployed), creates a client, and calls it
+ * as a backend would: everything the benchmarks measure crosses real loopback HTTP.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type CryptoKey, importJWK, type JWK, SignJWT } from "jose";
+
+const cli = fileURLToPath(new URL("../../packages/service/dist/cli.js", import.meta.url));
+
+/** A service process and a backend calling it. */
+export interface BenchService {
+  url: string;
+  clientId: string;
+  pid: number;
+  /** Resident set size of the service process, in MiB. */
+  rssMiB(): number;
+  post(path: string, body: unknown, scope?: string): Promise<Response>;
+  createUser(username: string): Promise<string>;
+  generate(userId: string, type?: string, authorize?: boolean): Promise<string>;
+  authorize(userId: string, code: string, type?: string): Promise<Response>;
+  wait(username: string, code: string, type?: string, signal?: AbortSignal): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** Starts the service CLI on a fresh SQLite file with one client. */
+export async function startBenchService(options: { waitTimeoutMs?: number } = {}): Promise<BenchService> {
+  const dir = mkdtempSync(join(tmpdir(), "handoff-bench-"));
+  const db = join(dir, "handoff.db");
+  const created = JSON.parse(
+    execFileSync(process.execPath, [cli, "create-client", "--db", db, "--name", "bench", "--json"], {
+      encoding: "utf8",
+    }),
+  ) as { client_id: string; private_key_jwk: JWK };
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, "start", "--port", "0", "--db", db, "--wait-timeout-ms", String(options.waitTimeoutMs ?? 120_000)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /"msg":"listening","url":"([^"]+)"/.exec(out);
+      if (match) {
+        // Request logs are not read; drain them so the child never blocks on a full pipe.
+        resolve(match[1] as string);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`service exited ${code}`)));
+  });
+  const key = (await importJWK(created.private_key_jwk, "ES256")) as CryptoKey;
+  const clientId = created.client_id;
+  const token = (scope: string) =>
+    new SignJWT({ client_id: clientId, type: scope, nonce: crypto.randomUUID() })
+      .setProtectedHeader({ alg: "ES256" })
+      .setIssuedAt()
+      .sign(key);
+  const post = async (path: string, body: unknown, scope?: string) =>
+    fetch(`${url}${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(scope ? { authorization: `Bearer ${await token(scope)}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+  const json = async <T>(response: Response): Promise<T> => {
+    if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return {
+    url,
+    clientId,
+    pid: child.pid as number,
+    rssMiB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    post,
+    async createUser(username) {
+      return (await json<{ id: string }>(await post("/api/native/manage/users", { username }, "users.create"))).id;
+    },
+    async generate(userId, type = "short", authorize = false) {
+      const body = { client_id: clientId, user_id: userId, purpose: "temporary_authentication", authorize };
+      return (await json<{ code: string }>(await post(`/api/native/codes/${type}/generate`, body, "codes.generate")))
+        .code;
+    },
+    authorize(userId, code, type = "short") {
+      return post(
+        `/api/native/codes/${type}/authorize`,
+        { client_id: clientId, user_id: userId, purpose: "temporary_authentication", code },
+        "codes.authorize",
+      );
+    },
+    wait(username, code, type = "short", signal) {
+      return fetch(`${url}/api/native/authenticate/code/wait`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ client_id: clientId, username, authentication_code: { code, type } }),
+        ...(signal ? { signal } : {}),
+      });
+    },
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

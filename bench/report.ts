@@ -1,0 +1,68 @@
+/** Renders bench results as the readable bench/RESULTS.md. */
+import type { ConcurrentWaitsResult } from "./concurrent-waits.ts";
+import type { Summary } from "./lib/stats.ts";
+import type { ThroughputResult } from "./throughput.ts";
+import type { WakeUpResult } from "./wake-up.ts";
+
+const row = (name: string, s: Summary) => `| ${name} | ${s.n} | ${s.min} | ${s.median} | ${s.p99} | ${s.max} |`;
+
+export function renderMarkdown(results: Record<string, unknown>): string {
+  const machine = results.machine as Record<string, unknown>;
+  const lines = [
+    "# Benchmark results",
+    "",
+    `${machine.date} · Node ${machine.node} · ${machine.cpu} × ${machine.cores} · ${machine.memoryGiB} GiB · ${machine.mode} run`,
+    "",
+    "Every figure comes with its baseline, measured in the same run on the same machine. See README.md for what each means.",
+    "",
+  ];
+  const wake = results.wakeUp as WakeUpResult | undefined;
+  if (wake) {
+    lines.push(
+      "## 1. Wake-up latency (ms)",
+      "",
+      "| measure | n | min | median | p99 | max |",
+      "|---|---|---|---|---|---|",
+      row("bare loopback round trip (baseline)", wake.roundTrip),
+      row("authorize sent → JWT received", wake.authorizeToJwt),
+      row("authorize returned → JWT received", wake.afterAuthorizeReturns),
+      row("client polling every 1 s", wake.pollingClient),
+      "",
+      `p99 ratio, authorize → JWT over a bare round trip: **${wake.p99Ratio}×** (target ≤ 2×; the authorize itself is one round trip with a signature check and a write).`,
+      "",
+    );
+  }
+  const concurrent = results.concurrentWaits as ConcurrentWaitsResult[] | undefined;
+  if (concurrent) {
+    lines.push(
+      "## 2. Concurrent waits",
+      "",
+      "| waits | errors | RSS before (MiB) | RSS held (MiB) | per wait (KiB) | release all (ms) | same number of bare round trips (ms) | ratio |",
+      "|---|---|---|---|---|---|---|---|",
+      ...concurrent.map(
+        (r) =>
+          `| ${r.waits} | ${r.errors} | ${r.rssBeforeMiB} | ${r.rssHeldMiB} | ${r.rssPerWaitKiB} | ${r.releaseMs} | ${r.baselineMs} | ${r.releaseRatio}× |`,
+      ),
+      "",
+      "Releasing includes one authorize request per wait; the baseline sends the same number of bare requests at the same concurrency (200).",
+      "",
+    );
+  }
+  const throughput = results.throughput as ThroughputResult | undefined;
+  if (throughput) {
+    lines.push(
+      "## 3. Throughput (SQLite file)",
+      "",
+      "| concurrency | seconds | generate + authorize + wait cycles/s | bare round trips/s (baseline) | ratio |",
+      "|---|---|---|---|---|",
+      `| ${throughput.concurrency} | ${throughput.seconds} | ${throughput.cyclesPerSecond} | ${throughput.roundTripsPerSecond} | ${throughput.ratio} |`,
+      "",
+      "A cycle is three requests (two with a service-token signature check), so a ratio near 1/3 means the service adds little over bare HTTP.",
+      "",
+    );
+  }
+  for (const extra of ["bundleSize", "serverSdk"]) {
+    if (results[extra]) lines.push(`## ${extra}`, "", "```json", JSON.stringify(results[extra], null, 2), "```", "");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,74 @@
+/**
+ * Runs every benchmark and writes bench/results.json and bench/RESULTS.md.
+ *
+ *   pnpm bench           full run (a few minutes)
+ *   pnpm bench --smoke   tiny sizes: checks the benchmarks still run (CI)
+ *
+ * Needs the packages built (`pnpm build`). Traffic goes to 127.0.0.1 only.
+ */
+import { writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { benchConcurrentWaits } from "./concurrent-waits.ts";
+import { startBenchService } from "./lib/service-process.ts";
+import { renderMarkdown } from "./report.ts";
+import { benchThroughput } from "./throughput.ts";
+import { benchWakeUp } from "./wake-up.ts";
+
+const smoke = process.argv.includes("--smoke");
+const sizes = smoke
+  ? { wakeUp: 20, polling: 2, waits: [50, 200], throughputSeconds: 1 }
+  : { wakeUp: 500, polling: 20, waits: [1_000, 10_000], throughputSeconds: 5 };
+
+const machine = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  mode: smoke ? "smoke" : "full",
+};
+
+const results: Record<string, unknown> = { machine };
+
+async function section<T>(name: string, run: () => Promise<T>): Promise<void> {
+  const started = performance.now();
+  process.stderr.write(`› ${name}…`);
+  results[name] = await run();
+  process.stderr.write(` ${Math.round(performance.now() - started)} ms\n`);
+}
+
+await section("wakeUp", async () => {
+  const service = await startBenchService();
+  try {
+    return await benchWakeUp(service, sizes.wakeUp, sizes.polling);
+  } finally {
+    await service.stop();
+  }
+});
+
+await section("concurrentWaits", async () => {
+  const runs = [];
+  for (const waits of sizes.waits) {
+    const service = await startBenchService();
+    try {
+      runs.push(await benchConcurrentWaits(service, waits));
+    } finally {
+      await service.stop();
+    }
+  }
+  return runs;
+});
+
+await section("throughput", async () => {
+  const service = await startBenchService();
+  try {
+    return await benchThroughput(service, sizes.throughputSeconds, 16);
+  } finally {
+    await service.stop();
+  }
+});
+
+const out = new URL(smoke ? "./results.smoke.json" : "./results.json", import.meta.url);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+if (!smoke) writeFileSync(new URL("./RESULTS.md", import.meta.url), renderMarkdown(results));
+process.stdout.write(`${renderMarkdown(results)}\n`);
