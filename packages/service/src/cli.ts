@@ -8,13 +8,15 @@ const HELP = `handoff-service — a self-hostable Handoff service
 
 Usage:
   handoff-service start [options]
-  handoff-service create-client --name <name> [--origin <url>]... [--db <path>] [--json]
+  handoff-service create-client --name <name> [--origin <url>]... [--db <path|url>] [--json]
   handoff-service help
 
 start:
   --port <n>              port to listen on (default 8787; 0 picks a free one)
   --host <addr>           interface to listen on (default 127.0.0.1)
-  --db <path>             SQLite file (default ./handoff.db)
+  --db <path|url>         SQLite file (default ./handoff.db), or a postgres://user@host:5432/db URL
+                          that several instances behind a load balancer share (password from
+                          PGPASSWORD, so it stays out of the process list)
   --wait-timeout-ms <n>   how long a wait is held before 408 wait_timeout (default 120000)
   --issuer <url>          iss of user JWTs (default: the service URL)
   --rp-id <host>          WebAuthn relying party id (default: hostname of the client's first origin)
@@ -26,7 +28,7 @@ start:
 create-client:
   --name <name>           a name to recognise the client by (required)
   --origin <url>          a browser origin allowed to call the service (repeatable)
-  --db <path>             SQLite file (default ./handoff.db)
+  --db <path|url>         SQLite file (default ./handoff.db) or postgres:// URL
   --json                  print {client_id, namespace_id, private_key_jwk, private_key_pem} as JSON
 
 Exit codes: 0 success, 1 failure, 2 usage error.`;

@@ -5,5 +5,7 @@ export type { Mail, OutboxMail } from "./mail/mailer.js";
 export type { ServiceOptions, SmtpOptions } from "./options.js";
 export type { RunningService } from "./start-service.js";
 export { startService } from "./start-service.js";
+export type { PostgresStorageOptions } from "./storage/postgres/postgres-storage.js";
+export { PostgresStorage } from "./storage/postgres/postgres-storage.js";
 export { SqliteStorage } from "./storage/sqlite/sqlite-storage.js";
-export type { AttemptState, Storage } from "./storage/storage.js";
+export type { AttemptState, CodeEventListener, SharedCodeEvent, Storage } from "./storage/storage.js";

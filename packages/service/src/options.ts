@@ -20,7 +20,10 @@ export interface ServiceOptions {
   port?: number;
   /** Interface to listen on. Default: `"127.0.0.1"`. */
   hostname?: string;
-  /** SQLite file path, or `":memory:"`. Default: `"./handoff.db"`. */
+  /**
+   * SQLite file path, `":memory:"`, or a `postgres://user:password@host:5432/database` URL
+   * (Postgres: several instances behind a load balancer share it). Default: `"./handoff.db"`.
+   */
   database?: string;
   /** How long a wait is held before answering `408 wait_timeout`. Default: 120 000 (the seed's 2 minutes). */
   waitTimeoutMs?: number;

@@ -3,12 +3,14 @@ import { serve } from "@hono/node-server";
 import { createApp, type RouteModule } from "./app.js";
 import { type CreateClientOptions, type CreatedClient, createClient } from "./clients.js";
 import type { ServiceContext } from "./context.js";
+import { registerDeviceKeyRoutes } from "./device-keys/register-device-key-routes.js";
 import { SigningKeys } from "./keys/signing-keys.js";
 import { jsonLinesLogger } from "./logger.js";
 import { createOutboxMailer, createSmtpMailer, type Mailer, type OutboxMail } from "./mail/mailer.js";
 import { resolveOptions, type ServiceOptions } from "./options.js";
 import { openStorage } from "./storage/open-storage.js";
-import { WaitHub } from "./wait/wait-hub.js";
+import { createWaitHub } from "./wait/create-wait-hub.js";
+import { webAuthnRoutes } from "./webauthn/webauthn-routes.js";
 
 /** A running service. */
 export interface RunningService {
@@ -27,7 +29,10 @@ export interface RunningService {
 }
 
 /** Route modules added by later features (WebAuthn, device keys). */
-const routeModules: RouteModule[] = [];
+const routeModules: RouteModule[] = [registerDeviceKeyRoutes, webAuthnRoutes];
+
+/** How often instances sharing a database re-read the clients' browser origins. */
+const ORIGINS_REFRESH_MS = 30_000;
 
 /**
  * Starts the Handoff service: opens (and migrates) the database, loads or creates the signing
@@ -42,13 +47,15 @@ const routeModules: RouteModule[] = [];
 export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
   const resolved = resolveOptions(options, jsonLinesLogger);
   const now = () => new Date(resolved.now());
-  const storage = await openStorage(resolved.database);
+  const storage = await openStorage(resolved.database, { logger: resolved.logger });
   await storage.migrate();
   const keys = new SigningKeys(storage);
   await keys.load(now());
   const codeSecret = await storage.getOrCreateSecret("code_hmac", () =>
     Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
   );
+  // Listening before the HTTP server starts: no code event of another instance is missed.
+  const waits = await createWaitHub(storage, resolved.logger);
   const mailer: Mailer = resolved.smtp ? createSmtpMailer(resolved.smtp) : createOutboxMailer(options.onOutboxMail);
 
   let url = "";
@@ -56,7 +63,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     options: resolved,
     storage,
     keys,
-    waits: new WaitHub(),
+    waits: waits.hub,
     mailer,
     codeSecret,
     issuer: () => resolved.issuer ?? url,
@@ -69,6 +76,15 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     origins = new Set((await storage.listClients()).flatMap((client) => client.origins));
   };
   await refreshOrigins();
+  // With a shared database, clients created by another instance (or the CLI) are allowed
+  // cross-origin within ORIGINS_REFRESH_MS.
+  const originsTimer = storage.subscribeCodeEvents
+    ? setInterval(() => {
+        refreshOrigins().catch((error: unknown) =>
+          resolved.logger({ level: "warn", msg: "client origins not refreshed", error: String(error) }),
+        );
+      }, ORIGINS_REFRESH_MS).unref()
+    : undefined;
 
   const app = createApp(context, () => origins, routeModules);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -76,6 +92,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       resolve(instance),
     );
     instance.once("error", reject);
+  }).catch(async (error: unknown) => {
+    // A pooled database (and its LISTEN session) would otherwise keep the process alive.
+    await waits.stop();
+    await storage.close();
+    throw error;
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -98,11 +119,13 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     close() {
       closed ??= (async () => {
         context.closing.value = true;
+        clearInterval(originsTimer);
         context.waits.closeAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           if ("closeIdleConnections" in server) server.closeIdleConnections();
         });
+        await waits.stop();
         await storage.close();
         resolved.logger({ level: "info", msg: "closed" });
       })();

@@ -10,6 +10,9 @@ import {
   authorizeCodeRequestSchema,
   authorizeCodeResponseSchema,
   codeTypeSchema,
+  deviceLoginCompleteRequestSchema,
+  deviceLoginInitRequestSchema,
+  deviceLoginInitResponseSchema,
   ENDPOINTS,
   errorBodySchema,
   generateCodeRequestSchema,
@@ -25,6 +28,15 @@ import {
   userRequestSchema,
   waitCodeRequestSchema,
 } from "../src/index.js";
+import {
+  addCredentialInitRequestSchema,
+  authenticateCompleteRequestSchema,
+  authenticateInitRequestSchema,
+  authenticationOptionsResponseSchema,
+  registerInitRequestSchema,
+  registrationCompleteRequestSchema,
+  registrationOptionsResponseSchema,
+} from "../src/webauthn.js";
 
 type Schema = z.ZodMiniType;
 
@@ -84,17 +96,72 @@ const operations: Record<EndpointName, Operation> = {
       "too_many_attempts",
     ],
   },
+  fido2RegisterInit: {
+    summary: "Sign up with a passkey, step 1: registration options for a new username (challenge valid 5 min)",
+    request: registerInitRequestSchema,
+    response: registrationOptionsResponseSchema,
+    errors: [...bodyErrors, "origin_not_allowed", "user_exists"],
+  },
+  fido2RegisterComplete: {
+    summary: "Sign up with a passkey, step 2: send the new credential; creates the user, answers a session",
+    request: registrationCompleteRequestSchema,
+    response: authenticationResponseSchema,
+    errors: [...bodyErrors, "origin_not_allowed", "user_exists", "invalid_challenge", "verification_failed"],
+  },
+  fido2AuthenticateInit: {
+    summary: "Sign in with a passkey, step 1: request options listing the user's credentials",
+    request: authenticateInitRequestSchema,
+    response: authenticationOptionsResponseSchema,
+    errors: [...bodyErrors, "origin_not_allowed", "no_credentials"],
+  },
+  fido2AuthenticateComplete: {
+    summary: "Sign in with a passkey, step 2: send the assertion, receive a session",
+    request: authenticateCompleteRequestSchema,
+    response: authenticationResponseSchema,
+    errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed"],
+  },
+  fido2AddCredentialInit: {
+    summary: "Add a passkey with an authorized add_credential code, step 1: registration options",
+    request: addCredentialInitRequestSchema,
+    response: registrationOptionsResponseSchema,
+    errors: [...bodyErrors, "origin_not_allowed", "invalid_code", "code_expired", "too_many_attempts"],
+  },
+  fido2AddCredentialComplete: {
+    summary: "Add a passkey, step 2: send the new credential; consumes the code, answers a session",
+    request: registrationCompleteRequestSchema,
+    response: authenticationResponseSchema,
+    errors: [
+      ...bodyErrors,
+      "origin_not_allowed",
+      "invalid_challenge",
+      "verification_failed",
+      "invalid_code",
+      "code_expired",
+    ],
+  },
   pwlessSignup: {
     summary: "Sign up; for an existing email, email a security code to add a device",
     request: pwlessSignupRequestSchema,
     response: pwlessSignupResponseSchema,
-    errors: [...bodyErrors],
+    errors: [...bodyErrors, "origin_not_allowed", "too_many_attempts"],
   },
   pwlessDevices: {
     summary: "Register a device key with the emailed security code",
     request: pwlessDevicesRequestSchema,
     response: pwlessDevicesResponseSchema,
-    errors: [...bodyErrors, "invalid_code", "code_expired", "too_many_attempts", "weak_key"],
+    errors: [...bodyErrors, "origin_not_allowed", "invalid_code", "code_expired", "too_many_attempts", "weak_key"],
+  },
+  pwlessLoginInit: {
+    summary: "Sign in with a device key, step 1: receive a single-use challenge (5 min)",
+    request: deviceLoginInitRequestSchema,
+    response: deviceLoginInitResponseSchema,
+    errors: [...bodyErrors, "origin_not_allowed"],
+  },
+  pwlessLoginComplete: {
+    summary: "Sign in with a device key, step 2: send the signed challenge, receive a session",
+    request: deviceLoginCompleteRequestSchema,
+    response: authenticationResponseSchema,
+    errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed"],
   },
   jwks: {
     summary: "The service's public keys for user JWTs (JWKS)",

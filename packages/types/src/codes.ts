@@ -12,8 +12,10 @@ export const CODE_TYPES = ["short", "long", "phrase"] as const;
 /** One of {@link CODE_TYPES}. */
 export type CodeType = (typeof CODE_TYPES)[number];
 
+// `@__PURE__` lets bundlers drop the schemas (and zod) when only the constants, guards or
+// `normalizeCode` are used, as in the browser SDK.
 /** Schema of a {@link CodeType}. */
-export const codeTypeSchema = z.enum(CODE_TYPES);
+export const codeTypeSchema = /* @__PURE__ */ z.enum(CODE_TYPES);
 
 /**
  * Why a code exists. A code generated for one purpose is never accepted for the other:
@@ -26,7 +28,7 @@ export const CODE_PURPOSES = ["temporary_authentication", "add_credential"] as c
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 
 /** Schema of a {@link CodePurpose}. */
-export const codePurposeSchema = z.enum(CODE_PURPOSES);
+export const codePurposeSchema = /* @__PURE__ */ z.enum(CODE_PURPOSES);
 
 /**
  * Normalises a code as typed by a person, the one rule every package applies before comparing:

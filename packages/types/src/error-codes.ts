@@ -84,6 +84,8 @@ export const CLIENT_ERROR_CODES = {
   credential_exists: "This device already has a passkey for this account.",
   /** No device key is stored in this browser for that email. */
   no_device_key: "No device key for this account is stored in this browser.",
+  /** This runtime cannot create or keep a device key (no WebCrypto ECDSA or no IndexedDB). */
+  device_key_unsupported: "This browser cannot keep a device key.",
 } as const;
 
 /** A code the SDKs raise locally. */

@@ -1,3 +1,7 @@
+/**
+ * @packageDocumentation
+ * @module @handoff/types
+ */
 export type { CodePurpose, CodeType } from "./codes.js";
 export {
   CODE_PURPOSES,
@@ -30,6 +34,17 @@ export {
   toGeneratedCode,
   toInvalidatedCodes,
 } from "./codes-api.js";
+export type {
+  DeviceLoginCompleteRequest,
+  DeviceLoginInitRequest,
+  DeviceLoginInitResponse,
+} from "./device-login.js";
+export {
+  DEVICE_LOGIN_CHALLENGE_LIFETIME_MS,
+  deviceLoginCompleteRequestSchema,
+  deviceLoginInitRequestSchema,
+  deviceLoginInitResponseSchema,
+} from "./device-login.js";
 export type { ErrorBody } from "./error-body.js";
 export { errorBodySchema } from "./error-body.js";
 export type { ClientErrorCode, HandoffErrorCode, ServiceErrorCode } from "./error-codes.js";
@@ -73,3 +88,32 @@ export type { UserProfile, UserProfileWire, UserRequest } from "./users.js";
 export { toUserProfile, userProfileSchema, userRequestSchema } from "./users.js";
 export type { AuthenticationResponse, Session, WaitCodeRequest } from "./wait.js";
 export { authenticationResponseSchema, toSession, waitCodeRequestSchema } from "./wait.js";
+export type {
+  AddCredentialInitRequest,
+  AuthenticateCompleteRequest,
+  AuthenticateInitRequest,
+  AuthenticationCredentialJSON,
+  AuthenticationOptionsResponse,
+  CreationOptionsJSON,
+  RegisterInitRequest,
+  RegistrationCompleteRequest,
+  RegistrationCredentialJSON,
+  RegistrationOptionsResponse,
+  RequestOptionsJSON,
+} from "./webauthn.js";
+export {
+  addCredentialInitRequestSchema,
+  authenticateCompleteRequestSchema,
+  authenticateInitRequestSchema,
+  authenticationCredentialSchema,
+  authenticationOptionsResponseSchema,
+  challengeSchema,
+  creationOptionsSchema,
+  credentialIdSchema,
+  credentialNameSchema,
+  registerInitRequestSchema,
+  registrationCompleteRequestSchema,
+  registrationCredentialSchema,
+  registrationOptionsResponseSchema,
+  requestOptionsSchema,
+} from "./webauthn.js";

@@ -13,28 +13,49 @@ export interface UserJwtClaims {
   now: number;
 }
 
+/** How stale the active key may be when signing: a rotation on another instance is picked up within it. */
+const REFRESH_INTERVAL_MS = 60_000;
+
 /**
  * The service's own ES256 keys for user JWTs: created on first start and persisted, rotated on
- * demand. Retired keys stay published in the JWKS so tokens they signed still verify.
+ * demand. Retired keys stay published in the JWKS so tokens they signed still verify. Instances
+ * sharing a database re-read the keys before publishing them and at least once a minute.
  */
 export class SigningKeys {
   #records: SigningKeyRecord[] = [];
   #active: { kid: string; key: CryptoKey } | undefined;
+  #refreshedAt = 0;
   readonly #storage: Storage;
 
   constructor(storage: Storage) {
     this.#storage = storage;
   }
 
-  /** Loads the keys, creating the first one when there is none. */
+  /**
+   * Loads the keys, creating the first one when there is none. Retires nothing: instances that
+   * start together on an empty shared database may each create one, and all of them stay valid.
+   */
   async load(now: Date): Promise<void> {
     this.#records = await this.#storage.listSigningKeys();
-    if (!this.#records.some((record) => record.retiredAt === null)) await this.rotate(now);
-    else await this.#activate();
+    if (!this.#records.some((record) => record.retiredAt === null)) await this.#create(now, false);
+    else await this.#activate(now);
+  }
+
+  /**
+   * Re-reads the keys from storage, to publish (and sign with) keys other instances sharing the
+   * database created or rotated.
+   */
+  async refresh(now: Date): Promise<void> {
+    this.#records = await this.#storage.listSigningKeys();
+    await this.#activate(now);
   }
 
   /** Creates a new active key and retires the others; returns its `kid`. */
-  async rotate(now: Date): Promise<string> {
+  rotate(now: Date): Promise<string> {
+    return this.#create(now, true);
+  }
+
+  async #create(now: Date, retireOthers: boolean): Promise<string> {
     const { privateKey, publicKey } = await generateKeyPair(JWT_ALGORITHM, { extractable: true });
     const kid = crypto.randomUUID();
     const record: SigningKeyRecord = {
@@ -45,15 +66,17 @@ export class SigningKeys {
       retiredAt: null,
     };
     await this.#storage.insertSigningKey(record);
-    await this.#storage.retireSigningKeys(kid, now);
-    this.#records = await this.#storage.listSigningKeys();
-    await this.#activate();
+    if (retireOthers) await this.#storage.retireSigningKeys(kid, now);
+    await this.refresh(now);
     return kid;
   }
 
-  async #activate(): Promise<void> {
-    const record = this.#records.find((candidate) => candidate.retiredAt === null);
-    if (!record) throw new Error("no active signing key");
+  /** Signs with the newest active key (or, after concurrent rotations retired them all, the newest). */
+  async #activate(now: Date): Promise<void> {
+    this.#refreshedAt = now.getTime();
+    const record = this.#records.find((candidate) => candidate.retiredAt === null) ?? this.#records[0];
+    if (!record) throw new Error("no signing key");
+    if (record.kid === this.#active?.kid) return;
     const key = await importJWK(record.privateJwk, JWT_ALGORITHM);
     if (key instanceof Uint8Array) throw new Error("signing key is not asymmetric");
     this.#active = { kid: record.kid, key };
@@ -61,6 +84,7 @@ export class SigningKeys {
 
   /** Signs a user JWT with the active key. */
   async signUserJwt(claims: UserJwtClaims): Promise<string> {
+    if (claims.now - this.#refreshedAt >= REFRESH_INTERVAL_MS) await this.refresh(new Date(claims.now));
     const active = this.#active;
     if (!active) throw new Error("signing keys not loaded");
     const issuedAt = Math.floor(claims.now / 1000);

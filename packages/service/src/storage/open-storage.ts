@@ -1,10 +1,15 @@
+import type { Logger } from "../logger.js";
+import { PostgresStorage } from "./postgres/postgres-storage.js";
 import { SqliteStorage } from "./sqlite/sqlite-storage.js";
 import type { Storage } from "./storage.js";
 
-/** Opens the storage a `database` option names: a SQLite file path or `":memory:"`. */
-export async function openStorage(database: string): Promise<Storage> {
+/**
+ * Opens the storage a `database` option names: a `postgres://` (or `postgresql://`) URL for
+ * Postgres, shared by several instances; otherwise a SQLite file path or `":memory:"`.
+ */
+export async function openStorage(database: string, options: { logger?: Logger } = {}): Promise<Storage> {
   if (/^postgres(ql)?:\/\//i.test(database)) {
-    throw new RangeError("Postgres storage is not available in this version; use a SQLite file path.");
+    return new PostgresStorage(database, options.logger ? { logger: options.logger } : {});
   }
   return new SqliteStorage(database);
 }

@@ -17,10 +17,25 @@ export interface AttemptState {
   windowEndsAt: Date;
 }
 
+/** What happened to a code, as told to the other service instances on the same database. */
+export type SharedCodeEvent = "authorized" | "invalidated";
+
+/** Receives the code events of the other service instances sharing the database. */
+export interface CodeEventListener {
+  /** Another instance authorized or invalidated `codeId`. */
+  onEvent(codeId: string, event: SharedCodeEvent): void;
+  /**
+   * Events may have been missed (the notification connection dropped and is back, listening
+   * again): every pending wait must re-read its code from storage.
+   */
+  onResync(): void;
+}
+
 /**
- * Everything the service persists, behind one small asynchronous interface. SQLite implements
- * it; a Postgres adapter implements the same methods with the same atomicity: every method
- * that says "atomically" must be a single statement or transaction.
+ * Everything the service persists, behind one small asynchronous interface. `SqliteStorage` and
+ * `PostgresStorage` implement it with the same atomicity: every method that says "atomically"
+ * is a single statement or transaction, correct when several service instances share the
+ * database.
  */
 export interface Storage {
   /** Creates or upgrades the schema. Idempotent. */
@@ -79,4 +94,13 @@ export interface Storage {
   insertDeviceKey(key: DeviceKeyRecord): Promise<void>;
   getDeviceKey(id: string): Promise<DeviceKeyRecord | undefined>;
   listDeviceKeys(userId: string): Promise<DeviceKeyRecord[]>;
+
+  /**
+   * Optional, for storage that several service instances share (Postgres): calls `listener`
+   * with the code events the other instances publish (never this instance's own), from now
+   * until the returned function is called. Absent when one process owns the database (SQLite).
+   */
+  subscribeCodeEvents?(listener: CodeEventListener): Promise<() => Promise<void>>;
+  /** Optional, with `subscribeCodeEvents`: tells the other instances' subscribers about `event`. */
+  publishCodeEvent?(codeId: string, event: SharedCodeEvent): Promise<void>;
 }

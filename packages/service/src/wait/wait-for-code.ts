@@ -8,8 +8,8 @@ export type WaitOutcome = "authorized" | "invalidated" | "expired" | "timeout" |
 /**
  * Holds until the code is authorized, invalidated or expires, the wait times out, the client
  * goes away (`signal`), or the service closes. Subscribes before re-reading the code, so an
- * authorize that lands between the two is never missed. Frees its timers and subscription on
- * every path.
+ * authorize that lands between the two is never missed; re-reads it again on `recheck` (another
+ * instance's notification may have been lost). Frees its timers and subscription on every path.
  */
 export function waitForCode(context: ServiceContext, code: CodeRecord, signal: AbortSignal): Promise<WaitOutcome> {
   return new Promise<WaitOutcome>((resolve) => {
@@ -24,19 +24,24 @@ export function waitForCode(context: ServiceContext, code: CodeRecord, signal: A
       resolve(outcome);
     };
     const onAbort = () => finish("aborted");
-    const unsubscribe = context.waits.subscribe(code.id, (event: CodeEvent) => finish(event));
+    const recheck = () => {
+      context.storage.getCode(code.id).then(
+        (current) => {
+          if (!current) finish("invalidated");
+          else if (current.authorizedAt !== null) finish("authorized");
+        },
+        () => finish("closing"),
+      );
+    };
+    const unsubscribe = context.waits.subscribe(code.id, (event: CodeEvent) =>
+      event === "recheck" ? recheck() : finish(event),
+    );
     if (signal.aborted) return finish("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     if (context.closing.value) return finish("closing");
     timers.push(setTimeout(() => finish("timeout"), context.options.waitTimeoutMs));
     const untilExpiry = code.expiresAt.getTime() - context.now().getTime();
     timers.push(setTimeout(() => finish("expired"), Math.max(0, untilExpiry)));
-    context.storage.getCode(code.id).then(
-      (current) => {
-        if (!current) finish("invalidated");
-        else if (current.authorizedAt !== null) finish("authorized");
-      },
-      () => finish("closing"),
-    );
+    recheck();
   });
 }

@@ -8,8 +8,6 @@ import type {
   UserRecord,
   WebAuthnCredentialRecord,
 } from "../records.js";
-import type { AttemptState, Storage } from "../storage.js";
-import { MIGRATIONS } from "./migrations.js";
 import {
   type Row,
   toChallenge,
@@ -19,7 +17,9 @@ import {
   toSigningKey,
   toUser,
   toWebAuthnCredential,
-} from "./rows.js";
+} from "../rows.js";
+import type { AttemptState, Storage } from "../storage.js";
+import { MIGRATIONS } from "./migrations.js";
 
 const ms = (value: Date | null): number | null => (value === null ? null : value.getTime());
 

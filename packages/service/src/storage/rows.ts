@@ -8,9 +8,9 @@ import type {
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
-} from "../records.js";
+} from "./records.js";
 
-/** A row as node:sqlite returns it. */
+/** A row as the database driver returns it (node:sqlite or pg); numbers may come as strings (BIGINT). */
 export type Row = Record<string, unknown>;
 
 const text = (row: Row, column: string): string => String(row[column]);
@@ -18,6 +18,7 @@ const date = (row: Row, column: string): Date => new Date(Number(row[column]));
 const dateOrNull = (row: Row, column: string): Date | null => (row[column] == null ? null : date(row, column));
 const json = <T>(row: Row, column: string): T => JSON.parse(text(row, column)) as T;
 
+/** Reads a `ClientRecord` from its row. */
 export const toClient = (row: Row): ClientRecord => ({
   id: text(row, "id"),
   name: text(row, "name"),
@@ -27,6 +28,7 @@ export const toClient = (row: Row): ClientRecord => ({
   createdAt: date(row, "created_at"),
 });
 
+/** Reads a `UserRecord` from its row. */
 export const toUser = (row: Row): UserRecord => ({
   id: text(row, "id"),
   namespaceId: text(row, "namespace_id"),
@@ -34,6 +36,7 @@ export const toUser = (row: Row): UserRecord => ({
   createdAt: date(row, "created_at"),
 });
 
+/** Reads a `CodeRecord` from its row. */
 export const toCode = (row: Row): CodeRecord => ({
   id: text(row, "id"),
   clientId: text(row, "client_id"),
@@ -48,6 +51,7 @@ export const toCode = (row: Row): CodeRecord => ({
   requestInfo: row.request_info == null ? null : json(row, "request_info"),
 });
 
+/** Reads a `SigningKeyRecord` from its row. */
 export const toSigningKey = (row: Row): SigningKeyRecord => ({
   kid: text(row, "kid"),
   privateJwk: json<JWK>(row, "private_jwk"),
@@ -56,6 +60,7 @@ export const toSigningKey = (row: Row): SigningKeyRecord => ({
   retiredAt: dateOrNull(row, "retired_at"),
 });
 
+/** Reads a `ChallengeRecord` from its row. */
 export const toChallenge = (row: Row): ChallengeRecord => ({
   challenge: text(row, "challenge"),
   kind: text(row, "kind"),
@@ -65,6 +70,7 @@ export const toChallenge = (row: Row): ChallengeRecord => ({
   expiresAt: date(row, "expires_at"),
 });
 
+/** Reads a `WebAuthnCredentialRecord` from its row. */
 export const toWebAuthnCredential = (row: Row): WebAuthnCredentialRecord => ({
   id: text(row, "id"),
   userId: text(row, "user_id"),
@@ -76,6 +82,7 @@ export const toWebAuthnCredential = (row: Row): WebAuthnCredentialRecord => ({
   lastUsedAt: dateOrNull(row, "last_used_at"),
 });
 
+/** Reads a `DeviceKeyRecord` from its row. */
 export const toDeviceKey = (row: Row): DeviceKeyRecord => ({
   id: text(row, "id"),
   userId: text(row, "user_id"),

@@ -1,0 +1,48 @@
+import type { ServiceContext } from "../context.js";
+import { fail } from "../http/fail.js";
+import { assertOriginAllowed } from "../http/middleware.js";
+import type { ClientRecord, UserRecord } from "../storage/records.js";
+
+/**
+ * The client a `/pwless` call is for: `client_id` when given, else the default client (the
+ * first one created). A browser's `Origin` must be allowed for it.
+ *
+ * @throws `invalid_request` for an unknown `client_id` (or no client at all),
+ * `origin_not_allowed` for a browser origin the client does not list.
+ */
+export async function resolvePwlessClient(
+  context: ServiceContext,
+  clientId: string | undefined,
+  origin: string | undefined,
+): Promise<ClientRecord> {
+  const client =
+    clientId === undefined ? (await context.storage.listClients())[0] : await context.storage.getClient(clientId);
+  if (!client)
+    throw fail("invalid_request", clientId === undefined ? "No client is configured." : "Unknown client_id.");
+  assertOriginAllowed(origin, client.origins);
+  return client;
+}
+
+/** The email as the add-device flow keys it: lower case. */
+export function canonicalEmail(email: string): string {
+  return email.toLowerCase();
+}
+
+/** Finds the user of an email: the username exactly as given, else lower-cased. */
+export async function findUserByEmail(
+  context: ServiceContext,
+  client: ClientRecord,
+  email: string,
+): Promise<UserRecord | undefined> {
+  const exact = await context.storage.getUserByName(client.namespaceId, email);
+  if (exact || canonicalEmail(email) === email) return exact;
+  return context.storage.getUserByName(client.namespaceId, canonicalEmail(email));
+}
+
+/**
+ * Who the security code of an email without an account is bound to until the account is
+ * created. It can never collide with a user id (those are UUIDs).
+ */
+export function pendingSubject(email: string): string {
+  return `pending-email:${canonicalEmail(email)}`;
+}

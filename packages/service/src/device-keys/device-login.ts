@@ -1,0 +1,90 @@
+import {
+  authenticationResponseSchema,
+  DEVICE_LOGIN_CHALLENGE_LIFETIME_MS,
+  deviceLoginCompleteRequestSchema,
+  deviceLoginInitRequestSchema,
+  deviceLoginInitResponseSchema,
+  ENDPOINTS,
+} from "@handoff/types";
+import type { Hono } from "hono";
+import type { ServiceContext } from "../context.js";
+import { fail } from "../http/fail.js";
+import { readBody, reply } from "../http/json.js";
+import { assertOriginAllowed } from "../http/middleware.js";
+import { canonicalEmail, findUserByEmail, resolvePwlessClient } from "./accounts.js";
+import { canonicalAlgorithm } from "./key-policy.js";
+import { verifyDeviceSignature } from "./verify-device-signature.js";
+
+/** The `kind` of device-login challenges in storage. */
+const CHALLENGE_KIND = "device_login";
+
+/**
+ * `POST /pwless/login/init` and `/pwless/login/complete`: sign in with a key registered by
+ * `/pwless/devices`. Init always answers a fresh challenge (also for an unknown email or key,
+ * so it tells nothing); only a challenge for a real key of that user is stored, single use, for
+ * 5 minutes. Complete takes the challenge atomically (any outcome uses it up), checks the
+ * signature over its decoded bytes, and answers the Step 6 body with a JWT.
+ */
+export function registerDeviceLoginRoutes(app: Hono, context: ServiceContext): void {
+  app.post(ENDPOINTS.pwlessLoginInit.path, async (c) => {
+    const body = await readBody(c, deviceLoginInitRequestSchema);
+    const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
+    const user = await findUserByEmail(context, client, body.email);
+    const key = await context.storage.getDeviceKey(body.key_id);
+    const challenge = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+    const expiresAt = new Date(context.now().getTime() + DEVICE_LOGIN_CHALLENGE_LIFETIME_MS);
+    if (user && key && key.userId === user.id) {
+      await context.storage.insertChallenge({
+        challenge,
+        kind: CHALLENGE_KIND,
+        clientId: client.id,
+        userId: user.id,
+        data: { keyId: key.id, email: canonicalEmail(body.email) },
+        expiresAt,
+      });
+    }
+    return reply(c, deviceLoginInitResponseSchema, { challenge, expires_at: expiresAt.toISOString() });
+  });
+
+  app.post(ENDPOINTS.pwlessLoginComplete.path, async (c) => {
+    const body = await readBody(c, deviceLoginCompleteRequestSchema);
+    const record = await context.storage.takeChallenge(body.challenge, CHALLENGE_KIND);
+    if (!record || record.expiresAt.getTime() <= context.now().getTime()) {
+      throw fail("invalid_challenge", "The challenge is unknown, used or expired; ask for a new one.");
+    }
+    const client = await context.storage.getClient(record.clientId);
+    if (!client) throw fail("invalid_challenge", "The challenge is unknown, used or expired; ask for a new one.");
+    assertOriginAllowed(c.req.header("origin"), client.origins);
+
+    const failed = () => fail("verification_failed", "The device key signature could not be verified.");
+    if (record.data.keyId !== body.key_id || record.data.email !== canonicalEmail(body.email) || !record.userId) {
+      throw failed();
+    }
+    const user = await context.storage.getUserById(client.namespaceId, record.userId);
+    const key = await context.storage.getDeviceKey(body.key_id);
+    if (!user || !key || key.userId !== user.id) throw failed();
+    const valid = verifyDeviceSignature(
+      canonicalAlgorithm(key.signatureAlgorithm),
+      key.keyData,
+      Buffer.from(body.challenge, "base64url"),
+      Buffer.from(body.signature, "base64url"),
+    );
+    if (!valid) throw failed();
+
+    const jwt = await context.keys.signUserJwt({
+      issuer: context.issuer(),
+      clientId: client.id,
+      userId: user.id,
+      username: user.username,
+      lifetimeSeconds: context.options.jwtLifetimeSeconds,
+      now: context.now().getTime(),
+    });
+    return reply(c, authenticationResponseSchema, {
+      client: { id: client.id, type: "directweb" },
+      credential: { uuid: key.id, type: "device_key", name: key.deviceInfo || "device key" },
+      user: { id: user.id, username: user.username, namespace_id: user.namespaceId },
+      jwt,
+      is_authenticated: true,
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import { ENDPOINTS, pwlessDevicesRequestSchema, pwlessDevicesResponseSchema } from "@handoff/types";
+import type { Hono } from "hono";
+import { type CodeScope, createCode, invalidateCodes, matchCode } from "../codes/code-operations.js";
+import type { ServiceContext } from "../context.js";
+import { fail } from "../http/fail.js";
+import { readBody, reply } from "../http/json.js";
+import type { DeviceKeyRecord, UserRecord } from "../storage/records.js";
+import { canonicalEmail, findUserByEmail, pendingSubject, resolvePwlessClient } from "./accounts.js";
+import { acceptDeviceKey } from "./key-policy.js";
+import { deviceAddedMail } from "./mails.js";
+import { verifySecurityNonce } from "./security-nonce.js";
+
+const CODE = { type: "phrase", purpose: "add_credential" } as const;
+
+async function createAccount(context: ServiceContext, namespaceId: string, email: string): Promise<UserRecord> {
+  const user: UserRecord = { id: crypto.randomUUID(), namespaceId, username: email, createdAt: context.now() };
+  if (await context.storage.insertUser(user)) return user;
+  const existing = await context.storage.getUserByName(namespaceId, email);
+  if (!existing) throw new Error("user neither inserted nor found");
+  return existing;
+}
+
+/**
+ * `POST /pwless/devices` (seed 003): checks the key against the policy (before the code, so a
+ * weak key never burns it), matches and consumes the emailed security code (wrong codes count
+ * toward the lock-out), creates the account for a new email, stores the key, then rotates the
+ * user's security code: the old ones are invalidated and a fresh one, never sent, replaces them.
+ */
+export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
+  app.post(ENDPOINTS.pwlessDevices.path, async (c) => {
+    const body = await readBody(c, pwlessDevicesRequestSchema);
+    const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
+    const email = canonicalEmail(body.email);
+    if (body.security_nonce_signed !== undefined) {
+      await verifySecurityNonce(context, body.security_nonce_signed, { email, clientId: client.id });
+    }
+    const key = acceptDeviceKey(body);
+
+    const existing = await findUserByEmail(context, client, body.email);
+    const scope: CodeScope = { clientId: client.id, userId: existing?.id ?? pendingSubject(email), ...CODE };
+    const code = await matchCode(context, scope, body.security_code);
+    if (!(await context.storage.consumeCode(code.id, context.now()))) {
+      throw fail("invalid_code", "The code is not valid.");
+    }
+    const user = existing ?? (await createAccount(context, client.namespaceId, email));
+
+    const record: DeviceKeyRecord = {
+      id: crypto.randomUUID(),
+      userId: user.id,
+      keyData: key.spki,
+      keyType: key.keyType,
+      keyLength: key.keyLength,
+      signatureAlgorithm: key.algorithm,
+      deviceInfo: body.device_info,
+      createdAt: context.now(),
+    };
+    await context.storage.insertDeviceKey(record);
+
+    await invalidateCodes(context, { clientId: client.id, userId: scope.userId, ...CODE });
+    if (scope.userId !== user.id) await invalidateCodes(context, { clientId: client.id, userId: user.id, ...CODE });
+    await createCode(context, { clientId: client.id, userId: user.id, ...CODE }, { authorize: true });
+
+    try {
+      await context.mailer.send(deviceAddedMail(user.username, record.deviceInfo, record.createdAt));
+    } catch (error) {
+      context.options.logger({
+        level: "warn",
+        msg: "device added mail failed",
+        error: error instanceof Error ? error.name : "unknown",
+      });
+    }
+    return reply(c, pwlessDevicesResponseSchema, {
+      success: true,
+      code: "success",
+      user: { id: user.id, email: user.username },
+      key: {
+        id: record.id,
+        user_id: user.id,
+        key_type: record.keyType,
+        signature_algorithm: record.signatureAlgorithm,
+        key_length: record.keyLength,
+      },
+    });
+  });
+}

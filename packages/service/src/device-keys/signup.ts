@@ -1,0 +1,65 @@
+import { ENDPOINTS, pwlessSignupRequestSchema, pwlessSignupResponseSchema } from "@handoff/types";
+import type { Hono } from "hono";
+import { createCode } from "../codes/code-operations.js";
+import type { ServiceContext } from "../context.js";
+import { fail } from "../http/fail.js";
+import { readBody, reply, requestInfo } from "../http/json.js";
+import { canonicalEmail, findUserByEmail, pendingSubject, resolvePwlessClient } from "./accounts.js";
+import { securityCodeMail } from "./mails.js";
+import { signSecurityNonce } from "./security-nonce.js";
+
+/** Signups (security-code emails) accepted per client and email in {@link SIGNUP_WINDOW_MS}. */
+export const SIGNUP_LIMIT = 5;
+/** The window of {@link SIGNUP_LIMIT}, in milliseconds: 15 minutes. */
+export const SIGNUP_WINDOW_MS = 15 * 60_000;
+
+/**
+ * `POST /pwless/signup` (seed 003): emails a phrase security code (purpose `add_credential`,
+ * authorized: receiving the email is the proof) and answers `code_validation_required` with a
+ * signed nonce. Known and unknown emails take the same steps and get the same answer; for an
+ * unknown email the code is bound to the email until `/pwless/devices` creates the account.
+ */
+export function registerSignupRoute(app: Hono, context: ServiceContext): void {
+  app.post(ENDPOINTS.pwlessSignup.path, async (c) => {
+    const body = await readBody(c, pwlessSignupRequestSchema);
+    const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
+    const email = canonicalEmail(body.email);
+
+    const limit = await context.storage.recordFailure(`signup:${client.id}:${email}`, SIGNUP_WINDOW_MS, context.now());
+    if (limit.failures > SIGNUP_LIMIT) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((limit.windowEndsAt.getTime() - context.now().getTime()) / 1000));
+      throw fail(
+        "too_many_attempts",
+        `Too many security codes asked for this email. Try again in ${retryAfterSeconds} s.`,
+        {
+          retryAfterSeconds,
+        },
+      );
+    }
+
+    const user = await findUserByEmail(context, client, body.email);
+    const { code, record } = await createCode(
+      context,
+      { clientId: client.id, userId: user?.id ?? pendingSubject(email), type: "phrase", purpose: "add_credential" },
+      { authorize: true, requestInfo: requestInfo(c) },
+    );
+    try {
+      await context.mailer.send(
+        securityCodeMail(user?.username ?? body.email, code, record.expiresAt, context.options.codeLifetimeMs.phrase),
+      );
+    } catch (error) {
+      context.options.logger({
+        level: "error",
+        msg: "security code mail failed",
+        error: error instanceof Error ? error.name : "unknown",
+      });
+      await context.storage.consumeCode(record.id, context.now());
+      throw fail("service_unavailable", "The security code could not be sent; try again later.");
+    }
+    return reply(c, pwlessSignupResponseSchema, {
+      success: true,
+      code: "code_validation_required",
+      security_nonce_signed: await signSecurityNonce(context, { email, clientId: client.id }, record.expiresAt),
+    });
+  });
+}

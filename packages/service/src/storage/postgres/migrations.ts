@@ -1,0 +1,94 @@
+/**
+ * Postgres schema migrations, in order: the SQLite schema (`../sqlite/migrations.ts`) in
+ * Postgres types. Timestamps are BIGINT milliseconds since the epoch, ids TEXT, JSON TEXT (so
+ * both adapters read rows with the same converters). A migration is never edited once released:
+ * add a new one, here and for SQLite. The `schema_migrations` table records which have run.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE clients (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    namespace_id TEXT NOT NULL,
+    public_key_jwk TEXT NOT NULL,
+    origins TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    namespace_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    UNIQUE (namespace_id, username)
+  );
+  CREATE TABLE codes (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    authorized_at BIGINT,
+    consumed_at BIGINT,
+    request_info TEXT
+  );
+  CREATE INDEX codes_by_user ON codes (client_id, user_id, purpose, type);
+  CREATE INDEX codes_by_expiry ON codes (expires_at);
+  CREATE TABLE attempts (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    window_ends_at BIGINT NOT NULL
+  );
+  CREATE TABLE nonces (
+    client_id TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (client_id, nonce)
+  );
+  CREATE INDEX nonces_by_expiry ON nonces (expires_at);
+  CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY,
+    private_jwk TEXT NOT NULL,
+    public_jwk TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    retired_at BIGINT
+  );
+  CREATE TABLE secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE challenges (
+    challenge TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    user_id TEXT,
+    data TEXT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (challenge, kind)
+  );
+  CREATE TABLE webauthn_credentials (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    counter BIGINT NOT NULL,
+    transports TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_used_at BIGINT
+  );
+  CREATE INDEX webauthn_credentials_by_user ON webauthn_credentials (user_id);
+  CREATE TABLE device_keys (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    key_data TEXT NOT NULL,
+    key_type TEXT NOT NULL,
+    key_length INTEGER NOT NULL,
+    signature_algorithm TEXT NOT NULL,
+    device_info TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX device_keys_by_user ON device_keys (user_id);
+  `,
+];

@@ -1,0 +1,57 @@
+import {
+  authenticateCompleteRequestSchema,
+  authenticateInitRequestSchema,
+  authenticationOptionsResponseSchema,
+  ENDPOINTS,
+} from "@handoff/types";
+import type { Hono } from "hono";
+import type { ServiceContext } from "../context.js";
+import { fail } from "../http/fail.js";
+import { readBody, reply } from "../http/json.js";
+import { authenticationOptions, verifyAuthentication } from "./authentication.js";
+import { redeemChallenge, storeChallenge } from "./challenges.js";
+import { challengeFromClientData } from "./client-data.js";
+import { loadRelyingParty } from "./relying-party.js";
+import { replySession } from "./session.js";
+
+const kind = "webauthn.authenticate";
+
+/**
+ * Sign-in with a passkey: `POST /api/native/authenticate/fido2/init` and `/complete`. An unknown
+ * username and a user without passkeys get the same `404 no_credentials`, so the browser offers
+ * add device or use once either way.
+ */
+export function registerSignInRoutes(app: Hono, context: ServiceContext): void {
+  app.post(ENDPOINTS.fido2AuthenticateInit.path, async (c) => {
+    const body = await readBody(c, authenticateInitRequestSchema);
+    const { client, rp } = await loadRelyingParty(c, context, body.client_id);
+    const user = await context.storage.getUserByName(client.namespaceId, body.username);
+    const credentials = user ? await context.storage.listWebAuthnCredentials(user.id) : [];
+    if (!user || credentials.length === 0) {
+      throw fail("no_credentials", "No passkey is registered for this username.");
+    }
+    const options = await authenticationOptions(rp, credentials);
+    await storeChallenge(context, options.challenge, {
+      kind,
+      clientId: client.id,
+      username: body.username,
+      userId: user.id,
+    });
+    return reply(c, authenticationOptionsResponseSchema, { options });
+  });
+
+  app.post(ENDPOINTS.fido2AuthenticateComplete.path, async (c) => {
+    const body = await readBody(c, authenticateCompleteRequestSchema);
+    const { client, rp } = await loadRelyingParty(c, context, body.client_id);
+    const challenge = challengeFromClientData(body.credential.response.clientDataJSON);
+    const record = await redeemChallenge(context, challenge, { kind, clientId: client.id, username: body.username });
+    const user = await context.storage.getUserById(client.namespaceId, record.userId);
+    const stored = await context.storage.getWebAuthnCredential(body.credential.id);
+    if (!user || !stored || stored.userId !== user.id) {
+      throw fail("verification_failed", "This passkey is not registered for this account.");
+    }
+    const counter = await verifyAuthentication(context, rp, challenge, body.credential, stored);
+    await context.storage.updateWebAuthnCounter(stored.id, counter, context.now());
+    return replySession(c, context, client, user, stored);
+  });
+}

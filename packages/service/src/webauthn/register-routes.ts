@@ -1,0 +1,69 @@
+import {
+  ENDPOINTS,
+  registerInitRequestSchema,
+  registrationCompleteRequestSchema,
+  registrationOptionsResponseSchema,
+} from "@handoff/types";
+import type { Hono } from "hono";
+import type { ServiceContext } from "../context.js";
+import { fail } from "../http/fail.js";
+import { readBody, reply } from "../http/json.js";
+import type { UserRecord } from "../storage/records.js";
+import { redeemChallenge, storeChallenge } from "./challenges.js";
+import { challengeFromClientData } from "./client-data.js";
+import { registrationOptions, verifyRegistration } from "./registration.js";
+import { loadRelyingParty } from "./relying-party.js";
+import { replySession } from "./session.js";
+
+const kind = "webauthn.register";
+
+/**
+ * Sign-up with a passkey: `POST /api/native/register/fido2/init` and `/complete`. Only for a
+ * username that does not exist yet (`409 user_exists`): adding a passkey to an existing account
+ * takes an authorized code (`/credentials/fido2/…`). The user is created by `/complete`, so an
+ * abandoned sign-up reserves nothing.
+ */
+export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
+  app.post(ENDPOINTS.fido2RegisterInit.path, async (c) => {
+    const body = await readBody(c, registerInitRequestSchema);
+    const { client, rp } = await loadRelyingParty(c, context, body.client_id);
+    if (await context.storage.getUserByName(client.namespaceId, body.username)) {
+      throw fail("user_exists", "A user with this username already exists.");
+    }
+    const userId = crypto.randomUUID();
+    const options = await registrationOptions(rp, { id: userId, username: body.username }, []);
+    await storeChallenge(context, options.challenge, { kind, clientId: client.id, username: body.username, userId });
+    return reply(c, registrationOptionsResponseSchema, { options });
+  });
+
+  app.post(ENDPOINTS.fido2RegisterComplete.path, async (c) => {
+    const body = await readBody(c, registrationCompleteRequestSchema);
+    const { client, rp } = await loadRelyingParty(c, context, body.client_id);
+    const challenge = challengeFromClientData(body.credential.response.clientDataJSON);
+    const record = await redeemChallenge(context, challenge, { kind, clientId: client.id, username: body.username });
+    const verified = await verifyRegistration(context, rp, challenge, body.credential);
+    if (await context.storage.getWebAuthnCredential(verified.id)) {
+      throw fail("verification_failed", "This passkey is already registered.");
+    }
+    const now = context.now();
+    const user: UserRecord = {
+      id: record.userId,
+      namespaceId: client.namespaceId,
+      username: body.username,
+      createdAt: now,
+    };
+    if (!(await context.storage.insertUser(user))) {
+      throw fail("user_exists", "A user with this username already exists.");
+    }
+    const name = body.credential_name ?? "Passkey";
+    const stored = await context.storage.insertWebAuthnCredential({
+      ...verified,
+      userId: user.id,
+      name,
+      createdAt: now,
+      lastUsedAt: now,
+    });
+    if (!stored) throw fail("verification_failed", "This passkey is already registered.");
+    return replySession(c, context, client, user, { id: verified.id, name });
+  });
+}

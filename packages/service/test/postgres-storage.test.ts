@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
+import type { SharedCodeEvent } from "../src/storage/storage.js";
+import { usePostgres } from "./postgres-server.js";
+import { describeStorageConformance } from "./storage-conformance.js";
+
+const server = await usePostgres();
+
+describeStorageConformance("Postgres", async () => {
+  const storage = new PostgresStorage(await server.createDatabase());
+  await storage.migrate();
+  return storage;
+});
+
+describe("Postgres storage across instances", () => {
+  it("migrates once when several instances start together", async () => {
+    const url = await server.createDatabase();
+    const instances = Array.from({ length: 4 }, () => new PostgresStorage(url));
+    try {
+      await Promise.all(instances.map((instance) => instance.migrate()));
+      const rows = await server.query(url, "SELECT version FROM schema_migrations ORDER BY version");
+      expect(rows).toEqual([{ version: 1 }]);
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+    }
+  });
+
+  it("keeps its tables in the schema the URL's search_path names", async () => {
+    const url = await server.createDatabase();
+    await server.query(url, "CREATE SCHEMA handoff");
+    const storage = new PostgresStorage(`${url}?options=-c%20search_path%3Dhandoff`);
+    try {
+      await storage.migrate();
+      expect(await storage.getOrCreateSecret("s", () => "v")).toBe("v");
+      const tables = await server.query(
+        url,
+        "SELECT table_schema FROM information_schema.tables WHERE table_name IN ('secrets', 'schema_migrations')",
+      );
+      expect(tables).toEqual([{ table_schema: "handoff" }, { table_schema: "handoff" }]);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("lets exactly one instance consume a code", async () => {
+    const url = await server.createDatabase();
+    const [a, b] = [new PostgresStorage(url), new PostgresStorage(url)];
+    try {
+      await a.migrate();
+      const now = new Date();
+      const id = crypto.randomUUID();
+      await a.insertCode({
+        id,
+        clientId: "c",
+        userId: "u",
+        type: "short",
+        purpose: "temporary_authentication",
+        hash: "h",
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 60_000),
+        authorizedAt: now,
+        consumedAt: null,
+        requestInfo: null,
+      });
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).consumeCode(id, now)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it("delivers another instance's code events once, never its own, and resyncs after a dropped LISTEN", async () => {
+    const url = await server.createDatabase();
+    const logs: string[] = [];
+    const a = new PostgresStorage(url, { logger: (entry) => logs.push(entry.msg), reconnectDelayMs: 300 });
+    const b = new PostgresStorage(url);
+    try {
+      await a.migrate();
+      const events: [string, SharedCodeEvent][] = [];
+      let resyncs = 0;
+      await a.subscribeCodeEvents({ onEvent: (id, event) => events.push([id, event]), onResync: () => resyncs++ });
+      const until = async (condition: () => boolean) => {
+        const deadline = Date.now() + 5_000;
+        while (!condition()) {
+          if (Date.now() > deadline) throw new Error("timed out");
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      };
+
+      await a.publishCodeEvent("own", "authorized");
+      await b.publishCodeEvent("code-1", "authorized");
+      await b.publishCodeEvent("code-2", "invalidated");
+      await until(() => events.length >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(events).toEqual([
+        ["code-1", "authorized"],
+        ["code-2", "invalidated"],
+      ]);
+
+      const killed = await server.query(
+        url,
+        "SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE application_name = 'handoff:listen' AND datname = current_database()",
+      );
+      expect(killed).toEqual([{ killed: true }]);
+      await until(() => logs.includes("postgres listen connection lost"));
+      // Sent while nobody listens: lost, and made up for by the resync.
+      await b.publishCodeEvent("code-3", "authorized");
+      await until(() => resyncs === 1);
+      expect(logs).toContain("postgres listen connection restored");
+      await b.publishCodeEvent("code-4", "authorized");
+      await until(() => events.length === 3);
+      expect(events[2]).toEqual(["code-4", "authorized"]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});

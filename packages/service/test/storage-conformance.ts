@@ -1,0 +1,247 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { CodeRecord } from "../src/storage/records.js";
+import type { Storage } from "../src/storage/storage.js";
+
+const T0 = new Date("2030-01-01T00:00:00.000Z");
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const MINUTE = 60_000;
+
+function code(overrides: Partial<CodeRecord> = {}): CodeRecord {
+  return {
+    id: crypto.randomUUID(),
+    clientId: "client-1",
+    userId: "user-1",
+    type: "short",
+    purpose: "temporary_authentication",
+    hash: crypto.randomUUID(),
+    createdAt: T0,
+    expiresAt: at(5 * MINUTE),
+    authorizedAt: null,
+    consumedAt: null,
+    requestInfo: null,
+    ...overrides,
+  };
+}
+
+const scope = { clientId: "client-1", userId: "user-1", type: "short", purpose: "temporary_authentication" } as const;
+
+/**
+ * The behaviour every {@link Storage} adapter must have, run against each of them. `open`
+ * returns a migrated, empty storage; each test closes what it opened.
+ */
+export function describeStorageConformance(name: string, open: () => Promise<Storage>): void {
+  describe(`${name} storage conformance`, () => {
+    const opened: Storage[] = [];
+    const storage = async () => {
+      const instance = await open();
+      opened.push(instance);
+      return instance;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((instance) => instance.close()));
+    });
+
+    it("migrates idempotently and keeps data", async () => {
+      const s = await storage();
+      await s.insertClient({
+        id: "client-1",
+        name: "demo",
+        namespaceId: "ns-1",
+        publicKeyJwk: { kty: "EC", crv: "P-256", x: "x", y: "y" },
+        origins: ["http://localhost:5173"],
+        createdAt: T0,
+      });
+      await s.migrate();
+      expect(await s.getClient("client-1")).toEqual({
+        id: "client-1",
+        name: "demo",
+        namespaceId: "ns-1",
+        publicKeyJwk: { kty: "EC", crv: "P-256", x: "x", y: "y" },
+        origins: ["http://localhost:5173"],
+        createdAt: T0,
+      });
+      expect(await s.getClient("nope")).toBeUndefined();
+      expect((await s.listClients()).map((client) => client.id)).toEqual(["client-1"]);
+    });
+
+    it("keeps usernames unique per namespace", async () => {
+      const s = await storage();
+      const alice = { id: "u1", namespaceId: "ns-1", username: "alice", createdAt: T0 };
+      expect(await s.insertUser(alice)).toBe(true);
+      expect(await s.insertUser({ ...alice, id: "u2" })).toBe(false);
+      expect(await s.insertUser({ ...alice, id: "u3", namespaceId: "ns-2" })).toBe(true);
+      const racers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => s.insertUser({ ...alice, id: `r${i}`, username: "bob" })),
+      );
+      expect(racers.filter(Boolean)).toHaveLength(1);
+      expect(await s.getUserByName("ns-1", "alice")).toEqual(alice);
+      expect(await s.getUserById("ns-1", "u1")).toEqual(alice);
+      expect(await s.getUserById("ns-2", "u1")).toBeUndefined();
+      expect(await s.getUserByName("ns-1", "carol")).toBeUndefined();
+    });
+
+    it("stores, lists and authorizes codes", async () => {
+      const s = await storage();
+      const live = code({ requestInfo: { userAgent: "Firefox", ip: "203.0.113.7" } });
+      const other = code({ type: "long" });
+      const used = code({ authorizedAt: T0, consumedAt: at(1) });
+      const expired = code({ expiresAt: at(-1) });
+      for (const record of [live, other, used, expired]) await s.insertCode(record);
+      expect(await s.getCode(live.id)).toEqual(live);
+      expect((await s.listCodes(scope)).map((record) => record.id).sort()).toEqual([live.id, expired.id].sort());
+      expect(await s.authorizeCode(live.id, at(1_000))).toBe(true);
+      expect(await s.authorizeCode(live.id, at(2_000))).toBe(true);
+      expect((await s.getCode(live.id))?.authorizedAt).toEqual(at(1_000));
+      expect(await s.authorizeCode(expired.id, at(1_000))).toBe(false);
+      expect(await s.authorizeCode(used.id, at(1_000))).toBe(false);
+      expect(await s.authorizeCode("unknown", at(1_000))).toBe(false);
+    });
+
+    it("lets exactly one of many concurrent consumers have a code", async () => {
+      const s = await storage();
+      const pending = code();
+      const authorized = code({ authorizedAt: T0 });
+      const late = code({ authorizedAt: T0, expiresAt: at(10) });
+      for (const record of [pending, authorized, late]) await s.insertCode(record);
+      expect(await s.consumeCode(pending.id, at(1))).toBe(false);
+      const results = await Promise.all(Array.from({ length: 20 }, () => s.consumeCode(authorized.id, at(1))));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await s.getCode(authorized.id))?.consumedAt).toEqual(at(1));
+      expect(await s.consumeCode(late.id, at(10))).toBe(false);
+      expect(await s.listCodes(scope)).toHaveLength(2);
+    });
+
+    it("deletes live codes and returns their ids; purges expired ones", async () => {
+      const s = await storage();
+      const short = code();
+      const long = code({ type: "long" });
+      const consumed = code({ authorizedAt: T0, consumedAt: at(1) });
+      const foreign = code({ userId: "user-2" });
+      const stale = code({ userId: "user-3", expiresAt: at(-MINUTE) });
+      for (const record of [short, long, consumed, foreign, stale]) await s.insertCode(record);
+      expect(await s.deleteCodes({ ...scope, type: "long" })).toEqual([long.id]);
+      expect(
+        await s.deleteCodes({ clientId: "client-1", userId: "user-1", purpose: "temporary_authentication" }),
+      ).toEqual([short.id]);
+      expect(await s.deleteCodes({ clientId: "client-1", userId: "user-1", purpose: "add_credential" })).toEqual([]);
+      expect(await s.getCode(consumed.id)).toBeDefined();
+      expect(await s.getCode(foreign.id)).toBeDefined();
+      expect(await s.purgeExpiredCodes(T0)).toBe(1);
+      expect(await s.getCode(stale.id)).toBeUndefined();
+    });
+
+    it("counts failures in windows, without losing concurrent ones", async () => {
+      const s = await storage();
+      expect(await s.recordFailure("k", MINUTE, T0)).toEqual({ failures: 1, windowEndsAt: at(MINUTE) });
+      expect(await s.recordFailure("k", MINUTE, at(30_000))).toEqual({ failures: 2, windowEndsAt: at(MINUTE) });
+      expect(await s.getFailures("k", at(59_999))).toEqual({ failures: 2, windowEndsAt: at(MINUTE) });
+      expect(await s.getFailures("k", at(MINUTE))).toBeUndefined();
+      expect(await s.recordFailure("k", MINUTE, at(MINUTE))).toEqual({ failures: 1, windowEndsAt: at(2 * MINUTE) });
+      await s.clearFailures("k");
+      expect(await s.getFailures("k", at(MINUTE))).toBeUndefined();
+      const counts = await Promise.all(Array.from({ length: 20 }, () => s.recordFailure("race", MINUTE, T0)));
+      expect(counts.map((state) => state.failures).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
+      expect((await s.getFailures("race", T0))?.failures).toBe(20);
+    });
+
+    it("accepts a nonce once until it expires", async () => {
+      const s = await storage();
+      expect(await s.useNonce("c1", "n1", at(MINUTE), T0)).toBe(true);
+      expect(await s.useNonce("c1", "n1", at(MINUTE), at(1_000))).toBe(false);
+      expect(await s.useNonce("c2", "n1", at(MINUTE), at(1_000))).toBe(true);
+      expect(await s.useNonce("c1", "n1", at(2 * MINUTE), at(MINUTE))).toBe(true);
+      const racers = await Promise.all(Array.from({ length: 10 }, () => s.useNonce("c1", "n2", at(MINUTE), T0)));
+      expect(racers.filter(Boolean)).toHaveLength(1);
+    });
+
+    it("hands out a challenge once", async () => {
+      const s = await storage();
+      const challenge = {
+        challenge: "ch-1",
+        kind: "webauthn.register",
+        clientId: "client-1",
+        userId: null,
+        data: { username: "alice", nested: { n: 1 } },
+        expiresAt: at(MINUTE),
+      };
+      await s.insertChallenge(challenge);
+      await s.insertChallenge({ ...challenge, challenge: "ch-2", userId: "u1" });
+      expect(await s.takeChallenge("ch-1", "webauthn.login")).toBeUndefined();
+      const takers = await Promise.all(Array.from({ length: 8 }, () => s.takeChallenge("ch-1", "webauthn.register")));
+      expect(takers.filter(Boolean)).toEqual([challenge]);
+      expect((await s.takeChallenge("ch-2", "webauthn.register"))?.userId).toBe("u1");
+    });
+
+    it("creates a secret once, even when asked concurrently", async () => {
+      const s = await storage();
+      let made = 0;
+      const create = () => `secret-${++made}`;
+      const values = await Promise.all(Array.from({ length: 5 }, () => s.getOrCreateSecret("hmac", create)));
+      expect(new Set(values).size).toBe(1);
+      expect(await s.getOrCreateSecret("hmac", () => "other")).toBe(values[0]);
+      expect(await s.getOrCreateSecret("second", () => "two")).toBe("two");
+    });
+
+    it("keeps signing keys, newest first, and retires the others", async () => {
+      const s = await storage();
+      const key = (kid: string, createdAt: Date) => ({
+        kid,
+        privateJwk: { kty: "EC", d: `d-${kid}` },
+        publicJwk: { kty: "EC", kid },
+        createdAt,
+        retiredAt: null,
+      });
+      await s.insertSigningKey(key("a", T0));
+      await s.insertSigningKey(key("b", at(1_000)));
+      expect((await s.listSigningKeys()).map((record) => record.kid)).toEqual(["b", "a"]);
+      await s.retireSigningKeys("b", at(2_000));
+      const [b, a] = await s.listSigningKeys();
+      expect(b).toEqual(key("b", at(1_000)));
+      expect(a).toEqual({ ...key("a", T0), retiredAt: at(2_000) });
+    });
+
+    it("registers a WebAuthn credential id once and updates its counter", async () => {
+      const s = await storage();
+      const credential = {
+        id: "cred-1",
+        userId: "u1",
+        publicKey: "pk",
+        counter: 0,
+        transports: ["internal", "hybrid"],
+        name: "Passkey",
+        createdAt: T0,
+        lastUsedAt: null,
+      };
+      expect(await s.insertWebAuthnCredential(credential)).toBe(true);
+      expect(await s.insertWebAuthnCredential({ ...credential, userId: "u2" })).toBe(false);
+      await s.insertWebAuthnCredential({ ...credential, id: "cred-2", createdAt: at(1) });
+      expect(await s.getWebAuthnCredential("cred-1")).toEqual(credential);
+      expect((await s.listWebAuthnCredentials("u1")).map((record) => record.id)).toEqual(["cred-1", "cred-2"]);
+      await s.updateWebAuthnCounter("cred-1", 4_294_967_295, at(5));
+      expect(await s.getWebAuthnCredential("cred-1")).toMatchObject({ counter: 4_294_967_295, lastUsedAt: at(5) });
+      expect(await s.getWebAuthnCredential("unknown")).toBeUndefined();
+    });
+
+    it("stores device keys", async () => {
+      const s = await storage();
+      const key = {
+        id: "dk-1",
+        userId: "u1",
+        keyData: "MFkw",
+        keyType: "ec",
+        keyLength: 256,
+        signatureAlgorithm: "ES256",
+        deviceInfo: "Pixel 8",
+        createdAt: T0,
+      };
+      await s.insertDeviceKey(key);
+      await s.insertDeviceKey({ ...key, id: "dk-2", createdAt: at(1) });
+      await s.insertDeviceKey({ ...key, id: "dk-3", userId: "u2" });
+      expect(await s.getDeviceKey("dk-1")).toEqual(key);
+      expect((await s.listDeviceKeys("u1")).map((record) => record.id)).toEqual(["dk-1", "dk-2"]);
+      expect(await s.getDeviceKey("nope")).toBeUndefined();
+    });
+  });
+}
