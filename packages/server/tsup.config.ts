@@ -1,10 +1,10 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "es2022",
-});
+const shared: Options = { entry: ["src/index.ts"], sourcemap: true, target: "es2022", dts: true };
+
+export default defineConfig([
+  { ...shared, format: ["esm"], clean: true },
+  // ky and jose ship ESM only; the CommonJS build carries its own copy so that `require()`
+  // works on every Node ≥ 20, not only on those with require(esm) (20.19+, 22.12+).
+  { ...shared, format: ["cjs"], noExternal: ["ky", "jose"] },
+]);

@@ -1,4 +1,27 @@
+/**
+ * @packageDocumentation
+ * @module @handoff/server
+ */
+export type {
+  AuthorizedCode,
+  CodePurpose,
+  CodeType,
+  GeneratedCode,
+  HandoffErrorCode,
+  InvalidatedCodes,
+  UserProfile,
+  UserTokenClaims,
+} from "@handoff/types";
+export { HandoffError, isHandoffError } from "@handoff/types";
+export type { CallOptions } from "./call-options.js";
+export type { AuthorizeCodeOptions } from "./codes/authorize-code.js";
+export type { GenerateCodeOptions } from "./codes/generate-code.js";
+export type { InvalidateAllCodesOptions } from "./codes/invalidate-all-codes.js";
+export { createServerClient } from "./create-server-client.js";
+export type { ServerClient } from "./server-client.js";
+export type { RetryOptions, ServerClientOptions } from "./server-client-options.js";
 export type { PrivateKeyInput } from "./tokens/import-private-key.js";
 export { importPrivateKey } from "./tokens/import-private-key.js";
 export type { ServiceTokenOptions } from "./tokens/sign-service-token.js";
 export { signServiceToken } from "./tokens/sign-service-token.js";
+export type { VerifyTokenOptions } from "./tokens/verify-token.js";

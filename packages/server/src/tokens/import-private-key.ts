@@ -1,13 +1,23 @@
 import { HandoffError } from "@handoff/types";
 import { importJWK, importPKCS8, type JWK } from "jose";
 
-/** A client's ES256 private key: a JWK object, a PKCS#8 PEM string, or a WebCrypto `CryptoKey`. */
+/**
+ * A client's ES256 private key: a JWK object, a PKCS#8 PEM string, or a WebCrypto `CryptoKey`.
+ *
+ * @example
+ * const pem: PrivateKeyInput = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMG…\n-----END PRIVATE KEY-----";
+ * const jwk: PrivateKeyInput = { kty: "EC", crv: "P-256", x: "…", y: "…", d: "…" };
+ */
 export type PrivateKeyInput = JWK | string | CryptoKey;
 
 /**
  * Imports a client's ES256 private key once, whatever form it comes in.
  *
  * @throws {HandoffError} `invalid_argument` when the key is not an ES256 (P-256) private key.
+ *
+ * @example
+ * const key = await importPrivateKey(process.env.HANDOFF_PRIVATE_KEY_PEM);
+ * const token = await signServiceToken(key, { clientId, scope: "users.retrieve", username });
  */
 export async function importPrivateKey(key: PrivateKeyInput): Promise<CryptoKey> {
   try {

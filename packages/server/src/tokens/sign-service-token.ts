@@ -1,7 +1,12 @@
 import { JWT_ALGORITHM, type Scope } from "@handoff/types";
 import { SignJWT } from "jose";
 
-/** What a service token is about. */
+/**
+ * What a service token is about.
+ *
+ * @example
+ * const options: ServiceTokenOptions = { clientId, scope: "codes.authorize", userId };
+ */
 export interface ServiceTokenOptions {
   /** The client the backend acts for. */
   clientId: string;

@@ -1,0 +1,44 @@
+import { authorizeCode } from "./codes/authorize-code.js";
+import { generateCode } from "./codes/generate-code.js";
+import { invalidateAllCodes } from "./codes/invalidate-all-codes.js";
+import { resolveConfig } from "./internal/resolve-config.js";
+import type { ServerClient } from "./server-client.js";
+import type { ServerClientOptions } from "./server-client-options.js";
+import { verifyToken } from "./tokens/verify-token.js";
+import { createUser } from "./users/create-user.js";
+import { getUserID } from "./users/get-user-id.js";
+
+/**
+ * Creates the server SDK for one Handoff service and client. Cheap and synchronous: the private
+ * key is imported on the first call and the JWKS fetched on the first `verifyToken`, both then
+ * cached for the client's lifetime, so create one client and share it.
+ *
+ * Runs wherever `fetch` and WebCrypto do: Node ≥ 20, Deno, Bun, Cloudflare Workers, Vercel Edge.
+ *
+ * @throws {HandoffError} `invalid_argument` for a malformed option (`baseUrl` not http(s), empty
+ * `clientId`, a `privateKey` that is no key, a bad `timeoutMs`, `retry` or `clockToleranceSeconds`).
+ *
+ * @example
+ * import { createServerClient, isHandoffError } from "@handoff/server";
+ *
+ * const handoff = createServerClient({ baseUrl: "https://auth.example.com", clientId, privateKey });
+ * const { id: userId } = await handoff.getUserID("alice@example.com");
+ * const { code } = await handoff.generateCode({ userId, codeType: "short", purpose: "temporary_authentication" });
+ * // …the signed-in device approves:
+ * await handoff.authorizeCode({ userId, code, codeType: "short", purpose: "temporary_authentication" });
+ * // …the new device's wait returns a JWT; your backend checks it:
+ * const claims = await handoff.verifyToken(jwt, { username: "alice@example.com" });
+ */
+export function createServerClient(options: ServerClientOptions): ServerClient {
+  const config = resolveConfig(options);
+  return {
+    clientId: config.clientId,
+    baseUrl: config.baseUrl,
+    getUserID: (username, callOptions) => getUserID(config, username, callOptions),
+    createUser: (username, callOptions) => createUser(config, username, callOptions),
+    generateCode: (codeOptions) => generateCode(config, codeOptions),
+    authorizeCode: (codeOptions) => authorizeCode(config, codeOptions),
+    invalidateAllCodes: (codeOptions) => invalidateAllCodes(config, codeOptions),
+    verifyToken: (jwt, verifyOptions) => verifyToken(config, jwt, verifyOptions),
+  };
+}
