@@ -1,6 +1,20 @@
-import { HandoffError } from "@handoff/types";
-import type { BrowserClientConfig } from "./internal/config.js";
+import type { RegisteredDeviceKey, Session } from "@handoff/types";
+import { addDeviceKey } from "./device-keys/add-device-key.js";
+import type {
+  AddDeviceKeyOptions,
+  DeviceCodeRequested,
+  RequestDeviceCodeOptions,
+  SignInWithDeviceKeyOptions,
+} from "./device-keys/device-key-options.js";
+import { requestDeviceCode } from "./device-keys/request-device-code.js";
+import { signInWithDeviceKey } from "./device-keys/sign-in-with-device-key.js";
+import { resolveConfig } from "./internal/resolve-config.js";
+import { runWait } from "./wait/run-wait.js";
+import type { WaitCodeOptions } from "./wait/wait-code-options.js";
+import { type AddDeviceOptions, runAddDevice } from "./webauthn/add-device.js";
 import { detectWebAuthn, type WebAuthnSupport } from "./webauthn/detect-webauthn.js";
+import { runSignIn, type SignInOptions, type SignInResult } from "./webauthn/sign-in.js";
+import { runSignUp, type SignUpOptions } from "./webauthn/sign-up.js";
 
 /** Options of {@link createBrowserClient}. */
 export interface BrowserClientOptions {
@@ -18,6 +32,64 @@ export interface BrowserClientOptions {
 export interface BrowserClient {
   /** What this browser can do with passkeys. Never throws. */
   detectWebAuthn(): Promise<WebAuthnSupport>;
+  /**
+   * Waits until the signed-in device approves a code and returns the session; see the
+   * standalone `waitCode` for the details (re-issue on 408, back-off, expiry, abort).
+   *
+   * @example
+   * const session = await client.waitCode({ username, code, codeType: "long", expiresAt, signal });
+   */
+  waitCode(options: WaitCodeOptions): Promise<Session>;
+  /**
+   * Add device, step 1 (seed 003): asks the service to email a security code to `email`
+   * (`POST /pwless/signup`). The answer is the same whether or not the account exists.
+   *
+   * @example
+   * const { securityNonce } = await client.requestDeviceCode({ email });
+   */
+  requestDeviceCode(options: RequestDeviceCodeOptions): Promise<DeviceCodeRequested>;
+  /**
+   * Add device, step 2: creates a non-extractable ECDSA P-256 key pair in this browser,
+   * registers it with the emailed code (`POST /pwless/devices`) and keeps it in IndexedDB.
+   *
+   * @example
+   * const { key } = await client.addDeviceKey({ email, securityCode: typed, securityNonce });
+   */
+  addDeviceKey(options: AddDeviceKeyOptions): Promise<RegisteredDeviceKey>;
+  /**
+   * Signs in with the device key stored for `email` (challenge, signature, session). Throws
+   * `no_device_key` when this browser holds none: offer add device or one-time sign-in.
+   *
+   * @example
+   * const session = await client.signInWithDeviceKey({ email });
+   */
+  signInWithDeviceKey(options: SignInWithDeviceKeyOptions): Promise<Session>;
+  /**
+   * Creates an account with a passkey on this device and signs in (`user_exists` when the
+   * username is taken); see the standalone `signUp`.
+   *
+   * @example
+   * const session = await client.signUp({ username: "ada@example.com", credentialName: "Laptop" });
+   */
+  signUp(options: SignUpOptions): Promise<Session>;
+  /**
+   * Signs in with a passkey, or answers `no_credential_on_device` with the choices to offer
+   * (`add_device`, `use_once`); see the standalone `signIn`.
+   *
+   * @example
+   * const result = await client.signIn({ username });
+   * if (result.status === "authenticated") useSession(result.session);
+   * else offer(result.next); // ["add_device", "use_once"]
+   */
+  signIn(options: SignInOptions): Promise<SignInResult>;
+  /**
+   * Adds this device to an existing account with a new passkey, using an authorized
+   * `add_credential` code; see the standalone `addDevice`.
+   *
+   * @example
+   * const session = await client.addDevice({ username, code: typedCode }); // codeType "phrase"
+   */
+  addDevice(options: AddDeviceOptions): Promise<Session>;
 }
 
 /**
@@ -31,31 +103,14 @@ export interface BrowserClient {
  */
 export function createBrowserClient(options: BrowserClientOptions): BrowserClient {
   const config = resolveConfig(options);
-  void config;
   return {
     detectWebAuthn,
+    waitCode: (waitOptions) => runWait(config, waitOptions),
+    requestDeviceCode: (deviceOptions) => requestDeviceCode(config, deviceOptions),
+    addDeviceKey: (deviceOptions) => addDeviceKey(config, deviceOptions),
+    signInWithDeviceKey: (deviceOptions) => signInWithDeviceKey(config, deviceOptions),
+    signUp: (passkeyOptions) => runSignUp(config, passkeyOptions),
+    signIn: (passkeyOptions) => runSignIn(config, passkeyOptions),
+    addDevice: (passkeyOptions) => runAddDevice(config, passkeyOptions),
   };
-}
-
-function resolveConfig(options: BrowserClientOptions): BrowserClientConfig {
-  let url: URL;
-  try {
-    url = new URL(options.baseUrl);
-  } catch (cause) {
-    throw new HandoffError("invalid_argument", "baseUrl must be an absolute http(s) URL.", { cause });
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new HandoffError("invalid_argument", "baseUrl must be an absolute http(s) URL.");
-  }
-  if (typeof options.clientId !== "string" || options.clientId.trim() === "") {
-    throw new HandoffError("invalid_argument", "clientId must be a non-empty string.");
-  }
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  if (timeoutMs !== false && (!Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
-    throw new HandoffError("invalid_argument", "timeoutMs must be a positive number or false.");
-  }
-  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
-  if (typeof fetchImpl !== "function")
-    throw new HandoffError("invalid_argument", "No fetch is available; pass options.fetch.");
-  return { baseUrl: url.href.replace(/\/+$/, ""), clientId: options.clientId, fetch: fetchImpl, timeoutMs };
 }

@@ -1,0 +1,91 @@
+import { HandoffError, normalizeCode, type RegisteredDeviceKey, toRegisteredDeviceKey } from "@handoff/types";
+import { toBase64url } from "../internal/base64url.js";
+import { fitsCodePoints } from "../internal/code-points.js";
+import type { BrowserClientConfig } from "../internal/config.js";
+import { request } from "../internal/request.js";
+import { checkEmail, checkOptions, checkSignal, subtleCrypto } from "./check-arguments.js";
+import type { AddDeviceKeyOptions } from "./device-key-options.js";
+import { deviceKeySlot, loadDeviceKey, saveDeviceKey } from "./device-key-store.js";
+import { parseDevicesResponse } from "./parse-device-responses.js";
+
+/** `ENDPOINTS.pwlessDevices.path`, inlined to keep the endpoint table out of the bundle. */
+export const PWLESS_DEVICES_PATH = "/pwless/devices";
+
+/** Longest `device_info` the service takes. */
+const MAX_DEVICE_INFO = 256;
+
+function defaultDeviceInfo(): string {
+  const agent = globalThis.navigator?.userAgent ?? "";
+  return [...agent.trim()].slice(0, MAX_DEVICE_INFO).join("");
+}
+
+/**
+ * Adds this browser as a device of the account (`POST /pwless/devices`): creates a
+ * non-extractable ECDSA P-256 key pair with WebCrypto, registers its public key with the
+ * emailed security code, and keeps the pair in IndexedDB (per service, client and email) for
+ * `signInWithDeviceKey`. A key added again for the same email replaces the stored one.
+ *
+ * @throws {HandoffError} `invalid_argument`; `device_key_unsupported` without WebCrypto or
+ * IndexedDB (checked before anything is sent); from the service `invalid_code`, `code_expired`,
+ * `too_many_attempts`, `weak_key`, `invalid_request`; and `network_error`, `timeout`, `aborted`,
+ * `invalid_response`.
+ */
+export async function addDeviceKey(
+  config: BrowserClientConfig,
+  options: AddDeviceKeyOptions,
+): Promise<RegisteredDeviceKey> {
+  const fields = checkOptions(options, "addDeviceKey", "{ email, securityCode }");
+  const email = checkEmail(fields.email);
+  const signal = checkSignal(fields.signal);
+  const code = typeof fields.securityCode === "string" ? normalizeCode(fields.securityCode) : "";
+  if (code.length === 0 || !fitsCodePoints(code, 64)) {
+    throw new HandoffError("invalid_argument", "securityCode must be the non-empty code from the email.");
+  }
+  const { deviceInfo = defaultDeviceInfo(), securityNonce } = options;
+  if (typeof deviceInfo !== "string" || !fitsCodePoints(deviceInfo, MAX_DEVICE_INFO)) {
+    throw new HandoffError("invalid_argument", `deviceInfo must be a string of at most ${MAX_DEVICE_INFO} characters.`);
+  }
+  if (securityNonce !== undefined && (typeof securityNonce !== "string" || securityNonce.length === 0)) {
+    throw new HandoffError("invalid_argument", "securityNonce must be the string requestDeviceCode returned.");
+  }
+
+  const subtle = subtleCrypto();
+  const slot = deviceKeySlot(config.baseUrl, config.clientId, email);
+  await loadDeviceKey(slot); // IndexedDB works here, before the key is registered
+  let pair: CryptoKeyPair;
+  let spki: ArrayBuffer;
+  try {
+    pair = await subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
+    spki = await subtle.exportKey("spki", pair.publicKey);
+  } catch (cause) {
+    throw new HandoffError("device_key_unsupported", "This browser cannot create an ECDSA P-256 key.", { cause });
+  }
+
+  const wire = await request(config, {
+    path: PWLESS_DEVICES_PATH,
+    body: {
+      email,
+      key_data: toBase64url(spki),
+      device_info: deviceInfo,
+      key_type: "ec",
+      key_length: 256,
+      signature_algorithm: "ES256",
+      security_code: code,
+      client_id: config.clientId,
+      ...(securityNonce === undefined ? {} : { security_nonce_signed: securityNonce }),
+    },
+    validate: parseDevicesResponse,
+    signal,
+  });
+  const registered = toRegisteredDeviceKey(wire);
+  await saveDeviceKey({
+    slot,
+    keyId: registered.key.id,
+    userId: registered.user.id,
+    email,
+    privateKey: pair.privateKey,
+    publicKey: pair.publicKey,
+    createdAt: Date.now(),
+  });
+  return registered;
+}

@@ -1,0 +1,60 @@
+import type { PwlessDevicesResponse } from "@handoff/types";
+
+/**
+ * Hand-written checks of the `/pwless` answers, twins of the zod schemas of `@handoff/types`
+ * (kept out of the browser bundle, as `parseSession` does). `parse-device-responses.test.ts`
+ * runs both over the same bodies.
+ */
+
+type Fields = Record<string, unknown>;
+
+function isObject(value: unknown): value is Fields {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** `idSchema`: 1–128 characters, no control characters; seed 003 also prints numbers. */
+function isSeedId(value: unknown): value is string | number {
+  if (typeof value === "number") return true;
+  return typeof value === "string" && [...value].length <= 128 && /^[^\p{Cc}]+$/u.test(value);
+}
+
+/** `timestampSchema`: an ISO 8601 date-time with seconds and a zone (`Z` or `±hh:mm`). */
+const ISO_DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+
+/** `security_nonce_signed` of a `/pwless/signup` answer, or `undefined` when the body is off-contract. */
+export function parseSignupResponse(body: unknown): { securityNonce: string } | undefined {
+  if (!isObject(body) || body.success !== true || body.code !== "code_validation_required") return undefined;
+  const nonce = body.security_nonce_signed;
+  return typeof nonce === "string" && nonce.length > 0 ? { securityNonce: nonce } : undefined;
+}
+
+/** A `/pwless/devices` answer, or `undefined` when the body is off-contract. */
+export function parseDevicesResponse(body: unknown): PwlessDevicesResponse | undefined {
+  if (!isObject(body) || body.success !== true || body.code !== "success") return undefined;
+  const { user, key } = body;
+  if (!isObject(user) || !isSeedId(user.id) || typeof user.email !== "string") return undefined;
+  if (!isObject(key) || !isSeedId(key.id) || !isSeedId(key.user_id)) return undefined;
+  if (typeof key.key_type !== "string" || typeof key.signature_algorithm !== "string") return undefined;
+  if (typeof key.key_length !== "number") return undefined;
+  return {
+    success: true,
+    code: "success",
+    user: { id: user.id, email: user.email },
+    key: {
+      id: key.id,
+      user_id: key.user_id,
+      key_type: key.key_type,
+      signature_algorithm: key.signature_algorithm,
+      key_length: key.key_length,
+    },
+  };
+}
+
+/** The challenge of a `/pwless/login/init` answer, or `undefined` when the body is off-contract. */
+export function parseLoginInitResponse(body: unknown): { challenge: string; expiresAt: string } | undefined {
+  if (!isObject(body)) return undefined;
+  const { challenge, expires_at: expiresAt } = body;
+  if (typeof challenge !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(challenge)) return undefined;
+  if (typeof expiresAt !== "string" || !ISO_DATETIME.test(expiresAt)) return undefined;
+  return { challenge, expiresAt };
+}

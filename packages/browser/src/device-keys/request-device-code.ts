@@ -1,0 +1,31 @@
+import type { BrowserClientConfig } from "../internal/config.js";
+import { request } from "../internal/request.js";
+import { checkEmail, checkOptions, checkSignal } from "./check-arguments.js";
+import type { DeviceCodeRequested, RequestDeviceCodeOptions } from "./device-key-options.js";
+import { parseSignupResponse } from "./parse-device-responses.js";
+
+/** `ENDPOINTS.pwlessSignup.path`, inlined to keep the endpoint table out of the bundle. */
+export const PWLESS_SIGNUP_PATH = "/pwless/signup";
+
+/**
+ * Asks the service to email a security code for adding this device (`POST /pwless/signup`).
+ * The answer is the same whether or not the email has an account; for a new email the account
+ * is created when the device key is added.
+ *
+ * @throws {HandoffError} `invalid_argument`, `too_many_attempts` (see `details.retryAfterSeconds`),
+ * `origin_not_allowed`, `network_error`, `timeout`, `aborted`, `invalid_response`.
+ */
+export async function requestDeviceCode(
+  config: BrowserClientConfig,
+  options: RequestDeviceCodeOptions,
+): Promise<DeviceCodeRequested> {
+  const fields = checkOptions(options, "requestDeviceCode", "{ email }");
+  const email = checkEmail(fields.email);
+  const signal = checkSignal(fields.signal);
+  return request(config, {
+    path: PWLESS_SIGNUP_PATH,
+    body: { email, client_id: config.clientId },
+    validate: parseSignupResponse,
+    signal,
+  });
+}

@@ -1,0 +1,57 @@
+import { HandoffError, type Session } from "@handoff/types";
+import { fromBase64url, toBase64url } from "../internal/base64url.js";
+import type { BrowserClientConfig } from "../internal/config.js";
+import { parseSession } from "../internal/parse-session.js";
+import { request } from "../internal/request.js";
+import { checkEmail, checkOptions, checkSignal, subtleCrypto } from "./check-arguments.js";
+import type { SignInWithDeviceKeyOptions } from "./device-key-options.js";
+import { deviceKeySlot, loadDeviceKey } from "./device-key-store.js";
+import { parseLoginInitResponse } from "./parse-device-responses.js";
+
+/** `ENDPOINTS.pwlessLoginInit.path`, inlined to keep the endpoint table out of the bundle. */
+export const PWLESS_LOGIN_INIT_PATH = "/pwless/login/init";
+/** `ENDPOINTS.pwlessLoginComplete.path`, inlined likewise. */
+export const PWLESS_LOGIN_COMPLETE_PATH = "/pwless/login/complete";
+
+/**
+ * Signs in with the device key `addDeviceKey` stored for this email: asks the service for a
+ * challenge (`POST /pwless/login/init`), signs it with the non-extractable private key (ECDSA
+ * P-256, SHA-256) and sends the signature (`POST /pwless/login/complete`).
+ *
+ * @throws {HandoffError} `invalid_argument`; `no_device_key` when this browser holds no key for
+ * the email (offer add device or one-time sign-in); `device_key_unsupported`; from the service
+ * `verification_failed` (the key was removed, or belongs to another account), `invalid_challenge`;
+ * and `network_error`, `timeout`, `aborted`, `invalid_response`.
+ */
+export async function signInWithDeviceKey(
+  config: BrowserClientConfig,
+  options: SignInWithDeviceKeyOptions,
+): Promise<Session> {
+  const fields = checkOptions(options, "signInWithDeviceKey", "{ email }");
+  const email = checkEmail(fields.email);
+  const signal = checkSignal(fields.signal);
+  const subtle = subtleCrypto();
+  const stored = await loadDeviceKey(deviceKeySlot(config.baseUrl, config.clientId, email));
+  if (!stored) throw new HandoffError("no_device_key", "No device key for this account is stored in this browser.");
+
+  const { challenge } = await request(config, {
+    path: PWLESS_LOGIN_INIT_PATH,
+    body: { email, key_id: stored.keyId, client_id: config.clientId },
+    validate: parseLoginInitResponse,
+    signal,
+  });
+  const bytes = fromBase64url(challenge);
+  if (!bytes) throw new HandoffError("invalid_response", "The service sent a challenge that is not base64url.");
+  let signature: ArrayBuffer;
+  try {
+    signature = await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, stored.privateKey, bytes);
+  } catch (cause) {
+    throw new HandoffError("device_key_unsupported", "The stored device key could not sign.", { cause });
+  }
+  return request(config, {
+    path: PWLESS_LOGIN_COMPLETE_PATH,
+    body: { email, key_id: stored.keyId, challenge, signature: toBase64url(signature) },
+    validate: parseSession,
+    signal,
+  });
+}
