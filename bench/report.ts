@@ -1,6 +1,8 @@
 /** Renders bench results as the readable bench/RESULTS.md. */
+import type { BundleSizeResult } from "./bundle-size.ts";
 import type { ConcurrentWaitsResult } from "./concurrent-waits.ts";
 import type { Summary } from "./lib/stats.ts";
+import type { ServerSdkResult } from "./server-sdk.ts";
 import type { ThroughputResult } from "./throughput.ts";
 import type { WakeUpResult } from "./wake-up.ts";
 
@@ -61,8 +63,35 @@ export function renderMarkdown(results: Record<string, unknown>): string {
       "",
     );
   }
-  for (const extra of ["bundleSize", "serverSdk"]) {
-    if (results[extra]) lines.push(`## ${extra}`, "", "```json", JSON.stringify(results[extra], null, 2), "```", "");
+  const bundle = results.bundleSize as BundleSizeResult | undefined;
+  if (bundle) {
+    lines.push(
+      "## 4. Browser bundle size (esbuild, minified, tree-shaken)",
+      "",
+      "| what the app imports | min (bytes) | min + gzip (bytes) |",
+      "|---|---|---|",
+      ...bundle.sizes.map((size) => `| ${size.entry} | ${size.minBytes} | ${size.gzipBytes} |`),
+      "",
+      `Core over @loginid/websdk3 (gzip): **${bundle.coreVsWebsdk3}×**; budget for the core: ${bundle.coreBudgetBytes} bytes gzip.`,
+      "",
+    );
+  }
+  const sdk = results.serverSdk as ServerSdkResult | undefined;
+  if (sdk) {
+    lines.push(
+      "## 5. Server SDK (ms)",
+      "",
+      "| measure | n | min | median | p99 | max |",
+      "|---|---|---|---|---|---|",
+      row("cold import, empty script (baseline)", sdk.coldImportMs.baseline),
+      row("cold import @handoff/server", sdk.coldImportMs.handoff),
+      row("cold import @loginid/node-sdk", sdk.coldImportMs.loginid),
+      row("generateCode via the SDK", sdk.generateCodeMs.sdk),
+      row("the same request by raw fetch (token signed the same way)", sdk.generateCodeMs.rawFetch),
+      "",
+      `Import, median, @handoff/server over @loginid/node-sdk: **${sdk.coldImportMs.ratioVsLoginid}×**. generateCode, median, SDK over raw fetch: **${sdk.generateCodeMs.ratio}×**.`,
+      "",
+    );
   }
   return lines.join("\n");
 }

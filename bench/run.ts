@@ -8,16 +8,18 @@
  */
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { benchBundleSize } from "./bundle-size.ts";
 import { benchConcurrentWaits } from "./concurrent-waits.ts";
 import { startBenchService } from "./lib/service-process.ts";
 import { renderMarkdown } from "./report.ts";
+import { benchServerSdk } from "./server-sdk.ts";
 import { benchThroughput } from "./throughput.ts";
 import { benchWakeUp } from "./wake-up.ts";
 
 const smoke = process.argv.includes("--smoke");
 const sizes = smoke
-  ? { wakeUp: 20, polling: 2, waits: [50, 200], throughputSeconds: 1 }
-  : { wakeUp: 500, polling: 20, waits: [1_000, 10_000], throughputSeconds: 5 };
+  ? { wakeUp: 20, polling: 2, waits: [50, 200], throughputSeconds: 1, importRuns: 2, sdkCalls: 10 }
+  : { wakeUp: 500, polling: 20, waits: [1_000, 10_000], throughputSeconds: 5, importRuns: 15, sdkCalls: 300 };
 
 const machine = {
   date: new Date().toISOString(),
@@ -63,6 +65,17 @@ await section("throughput", async () => {
   const service = await startBenchService();
   try {
     return await benchThroughput(service, sizes.throughputSeconds, 16);
+  } finally {
+    await service.stop();
+  }
+});
+
+await section("bundleSize", benchBundleSize);
+
+await section("serverSdk", async () => {
+  const service = await startBenchService();
+  try {
+    return await benchServerSdk(service, service.privateKeyPem, sizes.importRuns, sizes.sdkCalls);
   } finally {
     await service.stop();
   }

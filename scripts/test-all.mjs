@@ -54,6 +54,7 @@ check("lint", "biome", ["ci", "."]);
 check("build", "pnpm", ["-r", "--filter", "./packages/*", "build"]);
 check("typecheck", "pnpm", ["-r", "typecheck"]);
 vitest("unit and integration", []);
+check("docs site (build, dead-link check)", "pnpm", ["--filter", "@handoff/docs", "build"]);
 check("benchmarks (smoke)", "pnpm", ["--filter", "@handoff/bench", "bench:smoke"]);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

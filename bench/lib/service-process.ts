@@ -15,6 +15,8 @@ const cli = fileURLToPath(new URL("../../packages/service/dist/cli.js", import.m
 export interface BenchService {
   url: string;
   clientId: string;
+  /** The client's private key, PKCS#8 PEM (what a backend configures). */
+  privateKeyPem: string;
   pid: number;
   /** Resident set size of the service process, in MiB. */
   rssMiB(): number;
@@ -34,7 +36,7 @@ export async function startBenchService(options: { waitTimeoutMs?: number } = {}
     execFileSync(process.execPath, [cli, "create-client", "--db", db, "--name", "bench", "--json"], {
       encoding: "utf8",
     }),
-  ) as { client_id: string; private_key_jwk: JWK };
+  ) as { client_id: string; private_key_jwk: JWK; private_key_pem: string };
   const child: ChildProcess = spawn(
     process.execPath,
     [cli, "start", "--port", "0", "--db", db, "--wait-timeout-ms", String(options.waitTimeoutMs ?? 120_000)],
@@ -76,6 +78,7 @@ export async function startBenchService(options: { waitTimeoutMs?: number } = {}
   return {
     url,
     clientId,
+    privateKeyPem: created.private_key_pem,
     pid: child.pid as number,
     rssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");

@@ -1,0 +1,10 @@
+import DefaultTheme from "vitepress/theme";
+import type { Theme } from "vitepress";
+import OpenApiReference from "./OpenApiReference.vue";
+
+export default {
+  extends: DefaultTheme,
+  enhanceApp({ app }) {
+    app.component("OpenApiReference", OpenApiReference);
+  },
+} satisfies Theme;
