@@ -35,6 +35,7 @@ export default defineConfig({
         text: "Operate",
         items: [
           { text: "Self-hosting the service", link: "/self-hosting" },
+          { text: "Several instances on Postgres", link: "/deployment-postgres" },
           { text: "Migrating from LoginID", link: "/migration" },
         ],
       },

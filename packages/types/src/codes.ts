@@ -9,7 +9,7 @@ import * as z from "zod/mini";
  */
 export const CODE_TYPES = ["short", "long", "phrase"] as const;
 
-/** One of {@link CODE_TYPES}. */
+/** One of `CODE_TYPES`: `"short" | "long" | "phrase"`. */
 export type CodeType = (typeof CODE_TYPES)[number];
 
 // `@__PURE__` lets bundlers drop the schemas (and zod) when only the constants, guards or
@@ -24,7 +24,7 @@ export const codeTypeSchema = /* @__PURE__ */ z.enum(CODE_TYPES);
  */
 export const CODE_PURPOSES = ["temporary_authentication", "add_credential"] as const;
 
-/** One of {@link CODE_PURPOSES}. */
+/** One of `CODE_PURPOSES`: `"temporary_authentication" | "add_credential"`. */
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 
 /** Schema of a {@link CodePurpose}. */
