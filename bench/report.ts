@@ -2,6 +2,7 @@
 import type { BundleSizeResult } from "./bundle-size.ts";
 import type { ConcurrentWaitsResult } from "./concurrent-waits.ts";
 import type { Summary } from "./lib/stats.ts";
+import type { MultiInstanceResult } from "./multi-instance.ts";
 import type { ServerSdkResult } from "./server-sdk.ts";
 import type { ThroughputResult } from "./throughput.ts";
 import type { WakeUpResult } from "./wake-up.ts";
@@ -60,6 +61,23 @@ export function renderMarkdown(results: Record<string, unknown>): string {
       `| ${throughput.concurrency} | ${throughput.seconds} | ${throughput.cyclesPerSecond} | ${throughput.roundTripsPerSecond} | ${throughput.ratio} |`,
       "",
       "A cycle is three requests (two with a service-token signature check), so a ratio near 1/3 means the service adds little over bare HTTP.",
+      "",
+    );
+  }
+  const multi = results.multiInstance as MultiInstanceResult | undefined;
+  if (multi) {
+    lines.push(
+      "## 6. Two instances on Postgres (ms)",
+      "",
+      "| measure | n | min | median | p99 | max |",
+      "|---|---|---|---|---|---|",
+      row("bare round trip (baseline)", multi.roundTrip),
+      row("authorize on one instance, wait and JWT on the same (baseline)", multi.sameInstance),
+      row("authorize on instance 1 → JWT at the wait held by instance 2", multi.crossInstance),
+      "",
+      `p99 cross-instance over same-instance: **${multi.p99RatioCrossVsSame}×** (the difference is one LISTEN/NOTIFY hop).`,
+      "",
+      `${multi.concurrent.waits} waits held by instance 2, released by authorizes on instance 1: ${multi.concurrent.errors} errors, ${multi.concurrent.releaseMs} ms; the same batch on one instance: ${multi.concurrent.sameInstanceReleaseMs} ms (**${multi.concurrent.ratio}×**).`,
       "",
     );
   }

@@ -11,6 +11,7 @@ import { cpus, totalmem } from "node:os";
 import { benchBundleSize } from "./bundle-size.ts";
 import { benchConcurrentWaits } from "./concurrent-waits.ts";
 import { startBenchService } from "./lib/service-process.ts";
+import { benchMultiInstance } from "./multi-instance.ts";
 import { renderMarkdown } from "./report.ts";
 import { benchServerSdk } from "./server-sdk.ts";
 import { benchThroughput } from "./throughput.ts";
@@ -18,8 +19,26 @@ import { benchWakeUp } from "./wake-up.ts";
 
 const smoke = process.argv.includes("--smoke");
 const sizes = smoke
-  ? { wakeUp: 20, polling: 2, waits: [50, 200], throughputSeconds: 1, importRuns: 2, sdkCalls: 10 }
-  : { wakeUp: 500, polling: 20, waits: [1_000, 10_000], throughputSeconds: 5, importRuns: 15, sdkCalls: 300 };
+  ? {
+      wakeUp: 20,
+      polling: 2,
+      waits: [50, 200],
+      throughputSeconds: 1,
+      importRuns: 2,
+      sdkCalls: 10,
+      crossInstance: 10,
+      crossWaits: 50,
+    }
+  : {
+      wakeUp: 500,
+      polling: 20,
+      waits: [1_000, 10_000],
+      throughputSeconds: 5,
+      importRuns: 15,
+      sdkCalls: 300,
+      crossInstance: 300,
+      crossWaits: 1_000,
+    };
 
 const machine = {
   date: new Date().toISOString(),
@@ -69,6 +88,8 @@ await section("throughput", async () => {
     await service.stop();
   }
 });
+
+await section("multiInstance", () => benchMultiInstance(sizes.crossInstance, sizes.crossWaits));
 
 await section("bundleSize", benchBundleSize);
 

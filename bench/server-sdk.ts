@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { createServerClient } from "@handoff/server";
 import type { BenchService } from "./lib/service-process.ts";
-import { type Summary, ratio, summarize } from "./lib/stats.ts";
+import { ratio, type Summary, summarize } from "./lib/stats.ts";
 
 export interface ServerSdkResult {
   coldImportMs: { handoff: Summary; loginid: Summary; baseline: Summary; ratioVsLoginid: number };
@@ -19,13 +19,21 @@ function importTime(specifier: string, runs: number): number[] {
     ? `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`
     : "const t = performance.now(); console.log(performance.now() - t);";
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: import.meta.dirname, encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: import.meta.dirname,
+      encoding: "utf8",
+    });
     times.push(Number(out.trim()));
   }
   return times;
 }
 
-export async function benchServerSdk(service: BenchService, privateKeyPem: string, runs: number, calls: number): Promise<ServerSdkResult> {
+export async function benchServerSdk(
+  service: BenchService,
+  privateKeyPem: string,
+  runs: number,
+  calls: number,
+): Promise<ServerSdkResult> {
   const handoff = importTime("@handoff/server", runs);
   const loginid = importTime("@loginid/node-sdk", runs);
   const baseline = importTime("", runs);

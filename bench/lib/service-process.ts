@@ -28,18 +28,45 @@ export interface BenchService {
   stop(): Promise<void>;
 }
 
+/** A client created with the CLI's `create-client`. */
+export interface BenchClient {
+  client_id: string;
+  private_key_jwk: JWK;
+  private_key_pem: string;
+}
+
+/** Creates a client in `database` (a SQLite path or a `postgres://` URL) with the CLI. */
+export function createBenchClient(database: string): BenchClient {
+  return JSON.parse(
+    execFileSync(process.execPath, [cli, "create-client", "--db", database, "--name", "bench", "--json"], {
+      encoding: "utf8",
+    }),
+  ) as BenchClient;
+}
+
 /** Starts the service CLI on a fresh SQLite file with one client. */
 export async function startBenchService(options: { waitTimeoutMs?: number } = {}): Promise<BenchService> {
   const dir = mkdtempSync(join(tmpdir(), "handoff-bench-"));
-  const db = join(dir, "handoff.db");
-  const created = JSON.parse(
-    execFileSync(process.execPath, [cli, "create-client", "--db", db, "--name", "bench", "--json"], {
-      encoding: "utf8",
-    }),
-  ) as { client_id: string; private_key_jwk: JWK; private_key_pem: string };
+  const database = join(dir, "handoff.db");
+  const service = await attachBenchService(database, createBenchClient(database), options);
+  return {
+    ...service,
+    async stop() {
+      await service.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts one more service process on `database` for an existing client (several instances). */
+export async function attachBenchService(
+  database: string,
+  created: BenchClient,
+  options: { waitTimeoutMs?: number } = {},
+): Promise<BenchService> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [cli, "start", "--port", "0", "--db", db, "--wait-timeout-ms", String(options.waitTimeoutMs ?? 120_000)],
+    [cli, "start", "--port", "0", "--db", database, "--wait-timeout-ms", String(options.waitTimeoutMs ?? 120_000)],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -47,10 +74,8 @@ export async function startBenchService(options: { waitTimeoutMs?: number } = {}
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /"msg":"listening","url":"([^"]+)"/.exec(out);
-      if (match) {
-        // Request logs are not read; drain them so the child never blocks on a full pipe.
-        resolve(match[1] as string);
-      }
+      // Request logs are not read, but the pipe stays drained so the child never blocks.
+      if (match) resolve(match[1] as string);
     };
     child.stdout?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`service exited ${code}`)));
@@ -112,7 +137,6 @@ export async function startBenchService(options: { waitTimeoutMs?: number } = {}
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { usePostgres } from "./postgres-server.js";
+import { usePostgres } from "./use-postgres.js";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const server = await usePostgres();

@@ -2,8 +2,8 @@ import { authenticationResponseSchema, generateCodeResponseSchema } from "@hando
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { startService } from "../src/index.js";
-import { usePostgres } from "./postgres-server.js";
 import { type Instance, useTwoInstances } from "./two-instances.js";
+import { usePostgres } from "./use-postgres.js";
 
 const server = await usePostgres();
 const database = await server.createDatabase();

@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { Client } from "pg";
-import { afterAll } from "vitest";
 
 const run = promisify(execFile);
 const script = fileURLToPath(new URL("../../../scripts/postgres.sh", import.meta.url));
@@ -136,11 +135,4 @@ export async function startPostgres(): Promise<PostgresServer> {
     query,
     stop,
   };
-}
-
-/** Starts a PostgreSQL server for the test file, stopped after all its tests. */
-export async function usePostgres(): Promise<PostgresServer> {
-  const server = await startPostgres();
-  afterAll(() => server.stop());
-  return server;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
 import type { SharedCodeEvent } from "../src/storage/storage.js";
-import { usePostgres } from "./postgres-server.js";
 import { describeStorageConformance } from "./storage-conformance.js";
+import { usePostgres } from "./use-postgres.js";
 
 const server = await usePostgres();
 
