@@ -3,7 +3,7 @@ export { CODE_SPACE, generateCode, LONG_CODE_ALPHABET } from "./codes/generate-c
 export type { LogEntry, Logger } from "./logger.js";
 export type { Mail, OutboxMail } from "./mail/mailer.js";
 export type { ServiceOptions, SmtpOptions } from "./options.js";
-export type { RunningService } from "./start-service.js";
+export type { RotateSigningKeyOptions, RunningService } from "./start-service.js";
 export { startService } from "./start-service.js";
 export type { PostgresStorageOptions } from "./storage/postgres/postgres-storage.js";
 export { PostgresStorage } from "./storage/postgres/postgres-storage.js";

@@ -12,6 +12,16 @@ import { openStorage } from "./storage/open-storage.js";
 import { createWaitHub } from "./wait/create-wait-hub.js";
 import { webAuthnRoutes } from "./webauthn/webauthn-routes.js";
 
+/** How a signing-key rotation proceeds. */
+export interface RotateSigningKeyOptions {
+  /**
+   * Delay between publishing the new key in the JWKS and signing with it, in milliseconds, so
+   * verifiers with a cached JWKS (jose re-fetches for an unknown `kid` at most every 30 s) never
+   * meet a token they cannot verify yet. Default: 60 000.
+   */
+  activateInMs?: number;
+}
+
 /** A running service. */
 export interface RunningService {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
@@ -20,8 +30,11 @@ export interface RunningService {
   createClient(options: CreateClientOptions): Promise<CreatedClient>;
   /** Mail sent while no SMTP server is configured, newest last. */
   readonly outbox: readonly OutboxMail[];
-  /** Creates a new signing key for user JWTs; older keys stay published. Returns the new `kid`. */
-  rotateSigningKey(): Promise<string>;
+  /**
+   * Creates a new signing key for user JWTs: published at once, signing after `activateInMs`;
+   * older keys stay published. Returns the new `kid`.
+   */
+  rotateSigningKey(options?: RotateSigningKeyOptions): Promise<string>;
   /** Waits currently held open. */
   readonly pendingWaits: number;
   /** Stops accepting requests, answers pending waits (503, call again), closes the database. */
@@ -115,7 +128,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       await refreshOrigins();
       return created;
     },
-    rotateSigningKey: () => keys.rotate(now()),
+    rotateSigningKey: ({ activateInMs = 60_000 } = {}) => keys.rotate(now(), activateInMs),
     close() {
       closed ??= (async () => {
         context.closing.value = true;

@@ -50,31 +50,44 @@ export class SigningKeys {
     await this.#activate(now);
   }
 
-  /** Creates a new active key and retires the others; returns its `kid`. */
-  rotate(now: Date): Promise<string> {
-    return this.#create(now, true);
+  /**
+   * Creates a new key, published at once and signing from `now + activateInMs`, when the others
+   * retire (they stay published). Returns its `kid`.
+   */
+  rotate(now: Date, activateInMs = 0): Promise<string> {
+    return this.#create(now, true, activateInMs);
   }
 
-  async #create(now: Date, retireOthers: boolean): Promise<string> {
+  async #create(now: Date, retireOthers: boolean, activateInMs = 0): Promise<string> {
+    const activatesAt = new Date(now.getTime() + activateInMs);
     const { privateKey, publicKey } = await generateKeyPair(JWT_ALGORITHM, { extractable: true });
     const kid = crypto.randomUUID();
     const record: SigningKeyRecord = {
       kid,
       privateJwk: await exportJWK(privateKey),
       publicJwk: { ...(await exportJWK(publicKey)), kid, alg: JWT_ALGORITHM, use: "sig" },
-      createdAt: now,
+      // A key signs from its createdAt on: a future one is published before it is used.
+      createdAt: activatesAt,
       retiredAt: null,
     };
     await this.#storage.insertSigningKey(record);
-    if (retireOthers) await this.#storage.retireSigningKeys(kid, now);
+    if (retireOthers) await this.#storage.retireSigningKeys(kid, activatesAt);
     await this.refresh(now);
     return kid;
   }
 
-  /** Signs with the newest active key (or, after concurrent rotations retired them all, the newest). */
-  async #activate(now: Date): Promise<void> {
-    this.#refreshedAt = now.getTime();
-    const record = this.#records.find((candidate) => candidate.retiredAt === null) ?? this.#records[0];
+  /**
+   * Signs with the newest key that has started and not retired (or, after concurrent rotations
+   * retired them all, the newest that has started).
+   */
+  async #activate(now: Date, refreshed = true): Promise<void> {
+    if (refreshed) this.#refreshedAt = now.getTime();
+    const time = now.getTime();
+    const started = this.#records.filter((candidate) => candidate.createdAt.getTime() <= time);
+    const record =
+      started.find((candidate) => candidate.retiredAt === null || candidate.retiredAt.getTime() > time) ??
+      started[0] ??
+      this.#records[this.#records.length - 1];
     if (!record) throw new Error("no signing key");
     if (record.kid === this.#active?.kid) return;
     const key = await importJWK(record.privateJwk, JWT_ALGORITHM);
@@ -85,6 +98,7 @@ export class SigningKeys {
   /** Signs a user JWT with the active key. */
   async signUserJwt(claims: UserJwtClaims): Promise<string> {
     if (claims.now - this.#refreshedAt >= REFRESH_INTERVAL_MS) await this.refresh(new Date(claims.now));
+    else await this.#activate(new Date(claims.now), false);
     const active = this.#active;
     if (!active) throw new Error("signing keys not loaded");
     const issuedAt = Math.floor(claims.now / 1000);
