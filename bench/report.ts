@@ -91,6 +91,7 @@ export function renderMarkdown(results: Record<string, unknown>): string {
       ...bundle.sizes.map((size) => `| ${size.entry} | ${size.minBytes} | ${size.gzipBytes} |`),
       "",
       `Core over @loginid/websdk3 (gzip): **${bundle.coreVsWebsdk3}×**; budget for the core: ${bundle.coreBudgetBytes} bytes gzip.`,
+      "A row counts the app's entry chunk and every chunk it imports statically (code splitting on, each file gzipped on its own); rows marked ↳ lazy are the chunks the client fetches on the first call of a passkey or device-key method.",
       "",
     );
   }

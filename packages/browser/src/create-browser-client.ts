@@ -1,20 +1,28 @@
 import type { RegisteredDeviceKey, Session } from "@handoff/types";
-import { addDeviceKey } from "./device-keys/add-device-key.js";
 import type {
   AddDeviceKeyOptions,
   DeviceCodeRequested,
   RequestDeviceCodeOptions,
   SignInWithDeviceKeyOptions,
 } from "./device-keys/device-key-options.js";
-import { requestDeviceCode } from "./device-keys/request-device-code.js";
-import { signInWithDeviceKey } from "./device-keys/sign-in-with-device-key.js";
+import { loadChunk } from "./internal/load-chunk.js";
 import { resolveConfig } from "./internal/resolve-config.js";
 import { runWait } from "./wait/run-wait.js";
 import type { WaitCodeOptions } from "./wait/wait-code-options.js";
-import { type AddDeviceOptions, runAddDevice } from "./webauthn/add-device.js";
+import type { AddDeviceOptions } from "./webauthn/add-device.js";
 import { detectWebAuthn, type WebAuthnSupport } from "./webauthn/detect-webauthn.js";
-import { runSignIn, type SignInOptions, type SignInResult } from "./webauthn/sign-in.js";
-import { runSignUp, type SignUpOptions } from "./webauthn/sign-up.js";
+import type { SignInOptions, SignInResult } from "./webauthn/sign-in.js";
+import type { SignUpOptions } from "./webauthn/sign-up.js";
+
+/*
+ * Only the core (waitCode, detectWebAuthn) is imported statically. The passkey and device-key
+ * methods are loaded with `import()` on their first call, so a bundler splits them (and
+ * @simplewebauthn/browser's ceremonies) into chunks an app fetches only when it uses them.
+ * Keep these literal `import("./…")` calls: bundlers split on them. `test/size.test.ts` fails when
+ * passkey or device-key code lands in the core again.
+ */
+const passkeys = () => loadChunk("passkeys", () => import("./webauthn/passkey-methods.js"));
+const deviceKeys = () => loadChunk("device-keys", () => import("./device-keys/device-key-methods.js"));
 
 /** Options of {@link createBrowserClient}. */
 export interface BrowserClientOptions {
@@ -95,6 +103,11 @@ export interface BrowserClient {
 /**
  * Creates the browser SDK for one service and client.
  *
+ * `waitCode` and `detectWebAuthn` are part of the core bundle. The passkey methods (`signUp`,
+ * `signIn`, `addDevice`) and the device-key methods (`requestDeviceCode`, `addDeviceKey`,
+ * `signInWithDeviceKey`) load their code on their first call, from a chunk your bundler splits
+ * off; when that chunk cannot be fetched they reject with `network_error` (`details.chunk`).
+ *
  * @example
  * const client = createBrowserClient({ baseUrl: "https://auth.example.com", clientId });
  * const support = await client.detectWebAuthn();
@@ -106,11 +119,11 @@ export function createBrowserClient(options: BrowserClientOptions): BrowserClien
   return {
     detectWebAuthn,
     waitCode: (waitOptions) => runWait(config, waitOptions),
-    requestDeviceCode: (deviceOptions) => requestDeviceCode(config, deviceOptions),
-    addDeviceKey: (deviceOptions) => addDeviceKey(config, deviceOptions),
-    signInWithDeviceKey: (deviceOptions) => signInWithDeviceKey(config, deviceOptions),
-    signUp: (passkeyOptions) => runSignUp(config, passkeyOptions),
-    signIn: (passkeyOptions) => runSignIn(config, passkeyOptions),
-    addDevice: (passkeyOptions) => runAddDevice(config, passkeyOptions),
+    requestDeviceCode: async (deviceOptions) => (await deviceKeys()).runRequestDeviceCode(config, deviceOptions),
+    addDeviceKey: async (deviceOptions) => (await deviceKeys()).runAddDeviceKey(config, deviceOptions),
+    signInWithDeviceKey: async (deviceOptions) => (await deviceKeys()).runSignInWithDeviceKey(config, deviceOptions),
+    signUp: async (passkeyOptions) => (await passkeys()).runSignUp(config, passkeyOptions),
+    signIn: async (passkeyOptions) => (await passkeys()).runSignIn(config, passkeyOptions),
+    addDevice: async (passkeyOptions) => (await passkeys()).runAddDevice(config, passkeyOptions),
   };
 }

@@ -1,4 +1,9 @@
 /**
+ * The core of the Handoff browser SDK: `createBrowserClient` (whose passkey and device-key
+ * methods load on first use), `waitCode` and `detectWebAuthn`. Passkeys and device keys as
+ * standalone functions are in `@handoff/browser/passkeys` and `@handoff/browser/device-keys`,
+ * QR codes in `@handoff/browser/qr`.
+ *
  * @packageDocumentation
  * @module @handoff/browser
  */
@@ -15,12 +20,8 @@ export type {
 export { waitCode } from "./wait/wait-code.js";
 export type { WaitCodeOptions, WaitProgress } from "./wait/wait-code-options.js";
 export type { AddDeviceOptions } from "./webauthn/add-device.js";
-export { addDevice } from "./webauthn/add-device.js";
 export type { WebAuthnErrorContext } from "./webauthn/classify-webauthn-error.js";
-export { classifyWebAuthnError } from "./webauthn/classify-webauthn-error.js";
 export type { WebAuthnSupport } from "./webauthn/detect-webauthn.js";
 export { detectWebAuthn } from "./webauthn/detect-webauthn.js";
 export type { SignInOptions, SignInResult } from "./webauthn/sign-in.js";
-export { NO_CREDENTIAL_NEXT, signIn } from "./webauthn/sign-in.js";
 export type { SignUpOptions } from "./webauthn/sign-up.js";
-export { signUp } from "./webauthn/sign-up.js";

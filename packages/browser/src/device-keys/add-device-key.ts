@@ -1,8 +1,10 @@
-import { HandoffError, normalizeCode, type RegisteredDeviceKey, toRegisteredDeviceKey } from "@handoff/types";
+import { HandoffError, normalizeCode, type RegisteredDeviceKey } from "@handoff/types";
+import type { BrowserClientOptions } from "../create-browser-client.js";
 import { toBase64url } from "../internal/base64url.js";
 import { fitsCodePoints } from "../internal/code-points.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { request } from "../internal/request.js";
+import { resolveConfig } from "../internal/resolve-config.js";
 import { checkEmail, checkOptions, checkSignal, subtleCrypto } from "./check-arguments.js";
 import type { AddDeviceKeyOptions } from "./device-key-options.js";
 import { deviceKeySlot, loadDeviceKey, saveDeviceKey } from "./device-key-store.js";
@@ -19,18 +21,8 @@ function defaultDeviceInfo(): string {
   return [...agent.trim()].slice(0, MAX_DEVICE_INFO).join("");
 }
 
-/**
- * Adds this browser as a device of the account (`POST /pwless/devices`): creates a
- * non-extractable ECDSA P-256 key pair with WebCrypto, registers its public key with the
- * emailed security code, and keeps the pair in IndexedDB (per service, client and email) for
- * `signInWithDeviceKey`. A key added again for the same email replaces the stored one.
- *
- * @throws {HandoffError} `invalid_argument`; `device_key_unsupported` without WebCrypto or
- * IndexedDB (checked before anything is sent); from the service `invalid_code`, `code_expired`,
- * `too_many_attempts`, `weak_key`, `invalid_request`; and `network_error`, `timeout`, `aborted`,
- * `invalid_response`.
- */
-export async function addDeviceKey(
+/** addDeviceKey with a resolved configuration (what `createBrowserClient` calls). */
+export async function runAddDeviceKey(
   config: BrowserClientConfig,
   options: AddDeviceKeyOptions,
 ): Promise<RegisteredDeviceKey> {
@@ -61,7 +53,7 @@ export async function addDeviceKey(
     throw new HandoffError("device_key_unsupported", "This browser cannot create an ECDSA P-256 key.", { cause });
   }
 
-  const wire = await request(config, {
+  const registered = await request(config, {
     path: PWLESS_DEVICES_PATH,
     body: {
       email,
@@ -77,7 +69,6 @@ export async function addDeviceKey(
     validate: parseDevicesResponse,
     signal,
   });
-  const registered = toRegisteredDeviceKey(wire);
   await saveDeviceKey({
     slot,
     keyId: registered.key.id,
@@ -88,4 +79,33 @@ export async function addDeviceKey(
     createdAt: Date.now(),
   });
   return registered;
+}
+
+/**
+ * Adds this browser as a device of the account (`POST /pwless/devices`): creates a
+ * non-extractable ECDSA P-256 key pair with WebCrypto, registers its public key with the
+ * emailed security code, and keeps the pair in IndexedDB (per service, client and email) for
+ * `signInWithDeviceKey`. A key added again for the same email replaces the stored one.
+ *
+ * @throws {HandoffError} `invalid_argument`; `device_key_unsupported` without WebCrypto or
+ * IndexedDB (checked before anything is sent); from the service `invalid_code`, `code_expired`,
+ * `too_many_attempts`, `weak_key`, `invalid_request`; and `network_error`, `timeout`, `aborted`,
+ * `invalid_response`.
+ *
+ * @param service Where the service is, as for `createBrowserClient`.
+ * @example
+ * const service = { baseUrl: "https://auth.example.com", clientId };
+ * const { securityNonce } = await requestDeviceCode(service, { email });
+ * // …the person types the code from the email…
+ * const { key } = await addDeviceKey(service, { email, securityCode: typed, securityNonce, deviceInfo: "Kitchen tablet" });
+ */
+export function addDeviceKey(
+  service: BrowserClientOptions,
+  options: AddDeviceKeyOptions,
+): Promise<RegisteredDeviceKey> {
+  try {
+    return runAddDeviceKey(resolveConfig(service), options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

@@ -1,4 +1,4 @@
-import type { PwlessDevicesResponse } from "@handoff/types";
+import type { RegisteredDeviceKey } from "@handoff/types";
 
 /**
  * Hand-written checks of the `/pwless` answers, twins of the zod schemas of `@handoff/types`
@@ -28,8 +28,12 @@ export function parseSignupResponse(body: unknown): { securityNonce: string } | 
   return typeof nonce === "string" && nonce.length > 0 ? { securityNonce: nonce } : undefined;
 }
 
-/** A `/pwless/devices` answer, or `undefined` when the body is off-contract. */
-export function parseDevicesResponse(body: unknown): PwlessDevicesResponse | undefined {
+/**
+ * A `/pwless/devices` answer converted like `toRegisteredDeviceKey` of `@handoff/types` (ids as
+ * strings, camelCase), or `undefined` when the body is off-contract. The conversion is inlined:
+ * importing it would bring the zod schemas of its module into the bundle.
+ */
+export function parseDevicesResponse(body: unknown): RegisteredDeviceKey | undefined {
   if (!isObject(body) || body.success !== true || body.code !== "success") return undefined;
   const { user, key } = body;
   if (!isObject(user) || !isSeedId(user.id) || typeof user.email !== "string") return undefined;
@@ -37,15 +41,13 @@ export function parseDevicesResponse(body: unknown): PwlessDevicesResponse | und
   if (typeof key.key_type !== "string" || typeof key.signature_algorithm !== "string") return undefined;
   if (typeof key.key_length !== "number") return undefined;
   return {
-    success: true,
-    code: "success",
-    user: { id: user.id, email: user.email },
+    user: { id: String(user.id), email: user.email },
     key: {
-      id: key.id,
-      user_id: key.user_id,
-      key_type: key.key_type,
-      signature_algorithm: key.signature_algorithm,
-      key_length: key.key_length,
+      id: String(key.id),
+      userId: String(key.user_id),
+      keyType: key.key_type,
+      signatureAlgorithm: key.signature_algorithm,
+      keyLength: key.key_length,
     },
   };
 }

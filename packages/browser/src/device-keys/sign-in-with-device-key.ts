@@ -1,8 +1,10 @@
 import { HandoffError, type Session } from "@handoff/types";
+import type { BrowserClientOptions } from "../create-browser-client.js";
 import { fromBase64url, toBase64url } from "../internal/base64url.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { parseSession } from "../internal/parse-session.js";
 import { request } from "../internal/request.js";
+import { resolveConfig } from "../internal/resolve-config.js";
 import { checkEmail, checkOptions, checkSignal, subtleCrypto } from "./check-arguments.js";
 import type { SignInWithDeviceKeyOptions } from "./device-key-options.js";
 import { deviceKeySlot, loadDeviceKey } from "./device-key-store.js";
@@ -13,17 +15,8 @@ export const PWLESS_LOGIN_INIT_PATH = "/pwless/login/init";
 /** `ENDPOINTS.pwlessLoginComplete.path`, inlined likewise. */
 export const PWLESS_LOGIN_COMPLETE_PATH = "/pwless/login/complete";
 
-/**
- * Signs in with the device key `addDeviceKey` stored for this email: asks the service for a
- * challenge (`POST /pwless/login/init`), signs it with the non-extractable private key (ECDSA
- * P-256, SHA-256) and sends the signature (`POST /pwless/login/complete`).
- *
- * @throws {HandoffError} `invalid_argument`; `no_device_key` when this browser holds no key for
- * the email (offer add device or one-time sign-in); `device_key_unsupported`; from the service
- * `verification_failed` (the key was removed, or belongs to another account), `invalid_challenge`;
- * and `network_error`, `timeout`, `aborted`, `invalid_response`.
- */
-export async function signInWithDeviceKey(
+/** signInWithDeviceKey with a resolved configuration (what `createBrowserClient` calls). */
+export async function runSignInWithDeviceKey(
   config: BrowserClientConfig,
   options: SignInWithDeviceKeyOptions,
 ): Promise<Session> {
@@ -54,4 +47,30 @@ export async function signInWithDeviceKey(
     validate: parseSession,
     signal,
   });
+}
+
+/**
+ * Signs in with the device key `addDeviceKey` stored for this email: asks the service for a
+ * challenge (`POST /pwless/login/init`), signs it with the non-extractable private key (ECDSA
+ * P-256, SHA-256) and sends the signature (`POST /pwless/login/complete`).
+ *
+ * @throws {HandoffError} `invalid_argument`; `no_device_key` when this browser holds no key for
+ * the email (offer add device or one-time sign-in); `device_key_unsupported`; from the service
+ * `verification_failed` (the key was removed, or belongs to another account), `invalid_challenge`;
+ * and `network_error`, `timeout`, `aborted`, `invalid_response`.
+ *
+ * @param service Where the service is, as for `createBrowserClient`.
+ * @example
+ * const session = await signInWithDeviceKey({ baseUrl: "https://auth.example.com", clientId }, { email });
+ * await fetch("/session", { method: "POST", body: session.jwt });
+ */
+export function signInWithDeviceKey(
+  service: BrowserClientOptions,
+  options: SignInWithDeviceKeyOptions,
+): Promise<Session> {
+  try {
+    return runSignInWithDeviceKey(resolveConfig(service), options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

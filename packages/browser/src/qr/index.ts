@@ -1,3 +1,10 @@
+/**
+ * QR codes of a hand-off link or code, as an SVG string or drawn on a canvas. A separate entry so
+ * the QR encoder is bundled only by apps that import it.
+ *
+ * @packageDocumentation
+ * @module @handoff/browser/qr
+ */
 export type { QrOptions } from "./qr-options.js";
 export { renderQr } from "./render-qr.js";
 export { renderQrToCanvas } from "./render-qr-to-canvas.js";

@@ -1,0 +1,19 @@
+/**
+ * Passkeys as standalone functions: sign up, sign in (with the "no passkey on this device"
+ * fallback), add this device, and the classification of WebAuthn errors. The client of
+ * `@handoff/browser` loads the same code on first use; import it from here to call it without a
+ * client, or to bundle it up front.
+ *
+ * @packageDocumentation
+ * @module @handoff/browser/passkeys
+ */
+export type { Session } from "@handoff/types";
+export type { BrowserClientOptions } from "../create-browser-client.js";
+export type { AddDeviceOptions } from "./add-device.js";
+export { addDevice } from "./add-device.js";
+export type { WebAuthnErrorContext } from "./classify-webauthn-error.js";
+export { classifyWebAuthnError } from "./classify-webauthn-error.js";
+export type { SignInOptions, SignInResult } from "./sign-in.js";
+export { NO_CREDENTIAL_NEXT, signIn } from "./sign-in.js";
+export type { SignUpOptions } from "./sign-up.js";
+export { signUp } from "./sign-up.js";
