@@ -1,5 +1,4 @@
 import {
-  authenticationResponseSchema,
   DEVICE_LOGIN_CHALLENGE_LIFETIME_MS,
   deviceLoginCompleteRequestSchema,
   deviceLoginInitRequestSchema,
@@ -11,6 +10,7 @@ import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import { assertOriginAllowed } from "../http/middleware.js";
+import { replySession } from "../http/reply-session.js";
 import { canonicalEmail, findUserByEmail, resolvePwlessClient } from "./accounts.js";
 import { canonicalAlgorithm } from "./key-policy.js";
 import { verifyDeviceSignature } from "./verify-device-signature.js";
@@ -71,20 +71,10 @@ export function registerDeviceLoginRoutes(app: Hono, context: ServiceContext): v
     );
     if (!valid) throw failed();
 
-    const jwt = await context.keys.signUserJwt({
-      issuer: context.issuer(),
-      clientId: client.id,
-      userId: user.id,
-      username: user.username,
-      lifetimeSeconds: context.options.jwtLifetimeSeconds,
-      now: context.now().getTime(),
-    });
-    return reply(c, authenticationResponseSchema, {
-      client: { id: client.id, type: "directweb" },
-      credential: { uuid: key.id, type: "device_key", name: key.deviceInfo || "device key" },
-      user: { id: user.id, username: user.username, namespace_id: user.namespaceId },
-      jwt,
-      is_authenticated: true,
+    return replySession(c, context, client, user, {
+      uuid: key.id,
+      type: "device_key",
+      name: key.deviceInfo || "device key",
     });
   });
 }

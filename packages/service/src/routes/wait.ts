@@ -1,11 +1,12 @@
-import { authenticationResponseSchema, ENDPOINTS, waitCodeRequestSchema } from "@handoff/types";
+import { ENDPOINTS, waitCodeRequestSchema } from "@handoff/types";
 import type { Hono } from "hono";
 import { checkTokenBinding, verifyServiceToken } from "../auth/verify-service-token.js";
 import { matchCode, rejectUnknownUser } from "../codes/code-operations.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
-import { readBody, reply } from "../http/json.js";
+import { readBody } from "../http/json.js";
 import { assertOriginAllowed } from "../http/middleware.js";
+import { replySession } from "../http/reply-session.js";
 import { waitForCode } from "../wait/wait-for-code.js";
 
 /** `POST /api/native/authenticate/code/wait` (seed 000, Steps 3 and 6). */
@@ -45,20 +46,10 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
     if (!(await context.storage.consumeCode(record.id, context.now()))) {
       throw fail("invalid_code", "The code is not valid.");
     }
-    const jwt = await context.keys.signUserJwt({
-      issuer: context.issuer(),
-      clientId: client.id,
-      userId: user.id,
-      username: user.username,
-      lifetimeSeconds: context.options.jwtLifetimeSeconds,
-      now: context.now().getTime(),
-    });
-    return reply(c, authenticationResponseSchema, {
-      client: { id: client.id, type: "directweb" },
-      credential: { uuid: record.id, type: "code", name: body.credential_name ?? `${type} code` },
-      user: { id: user.id, username: user.username, namespace_id: user.namespaceId },
-      jwt,
-      is_authenticated: true,
+    return replySession(c, context, client, user, {
+      uuid: record.id,
+      type: "code",
+      name: body.credential_name ?? `${type} code`,
     });
   });
 }

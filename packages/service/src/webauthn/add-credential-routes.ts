@@ -14,7 +14,7 @@ import { challengeFromClientData } from "./client-data.js";
 import { notifyPasskeyAdded } from "./notify-passkey-added.js";
 import { registrationOptions, verifyRegistration } from "./registration.js";
 import { loadRelyingParty } from "./relying-party.js";
-import { replySession } from "./session.js";
+import { replyPasskeySession } from "./session.js";
 
 const kind = "webauthn.add_credential";
 const purpose = "add_credential";
@@ -77,6 +77,6 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
     });
     if (!stored) throw fail("verification_failed", "This passkey is already registered.");
     await notifyPasskeyAdded(context, user, name);
-    return replySession(c, context, client, user, { id: verified.id, name });
+    return replyPasskeySession(c, context, client, user, { id: verified.id, name });
   });
 }

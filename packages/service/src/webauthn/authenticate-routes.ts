@@ -12,7 +12,7 @@ import { authenticationOptions, verifyAuthentication } from "./authentication.js
 import { redeemChallenge, storeChallenge } from "./challenges.js";
 import { challengeFromClientData } from "./client-data.js";
 import { loadRelyingParty } from "./relying-party.js";
-import { replySession } from "./session.js";
+import { replyPasskeySession } from "./session.js";
 
 const kind = "webauthn.authenticate";
 
@@ -52,6 +52,6 @@ export function registerSignInRoutes(app: Hono, context: ServiceContext): void {
     }
     const counter = await verifyAuthentication(context, rp, challenge, body.credential, stored);
     await context.storage.updateWebAuthnCounter(stored.id, counter, context.now());
-    return replySession(c, context, client, user, stored);
+    return replyPasskeySession(c, context, client, user, stored);
   });
 }

@@ -13,7 +13,7 @@ import { redeemChallenge, storeChallenge } from "./challenges.js";
 import { challengeFromClientData } from "./client-data.js";
 import { registrationOptions, verifyRegistration } from "./registration.js";
 import { loadRelyingParty } from "./relying-party.js";
-import { replySession } from "./session.js";
+import { replyPasskeySession } from "./session.js";
 
 const kind = "webauthn.register";
 
@@ -64,6 +64,6 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
       lastUsedAt: now,
     });
     if (!stored) throw fail("verification_failed", "This passkey is already registered.");
-    return replySession(c, context, client, user, { id: verified.id, name });
+    return replyPasskeySession(c, context, client, user, { id: verified.id, name });
   });
 }

@@ -1,0 +1,42 @@
+import { type AuthenticationResponse, authenticationResponseSchema } from "@handoff/types";
+import type { Context } from "hono";
+import type { ServiceContext } from "../context.js";
+import type { ClientRecord, UserRecord } from "../storage/records.js";
+import { reply } from "./json.js";
+
+/** The credential a session was made with, as the Step 6 body names it. */
+export interface SessionCredential {
+  uuid: string;
+  /** `"code"` (one-time), `"fido2"` (passkey) or `"device_key"` (seed 003 key pair). */
+  type: "code" | "fido2" | "device_key";
+  name: string;
+}
+
+/**
+ * Answers every successful authentication the same way: the seed's Step 6 body with a user JWT
+ * signed by the service's active key.
+ */
+export async function replySession(
+  c: Context,
+  context: ServiceContext,
+  client: ClientRecord,
+  user: UserRecord,
+  credential: SessionCredential,
+): Promise<Response> {
+  const jwt = await context.keys.signUserJwt({
+    issuer: context.issuer(),
+    clientId: client.id,
+    userId: user.id,
+    username: user.username,
+    lifetimeSeconds: context.options.jwtLifetimeSeconds,
+    now: context.now().getTime(),
+  });
+  const body: AuthenticationResponse = {
+    client: { id: client.id, type: "directweb" },
+    credential,
+    user: { id: user.id, username: user.username, namespace_id: user.namespaceId },
+    jwt,
+    is_authenticated: true,
+  };
+  return reply(c, authenticationResponseSchema, body);
+}
