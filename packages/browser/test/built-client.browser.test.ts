@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { cdp, commands } from "vitest/browser";
 import type * as Core from "../src/index.js";
+import { addVirtualAuthenticator } from "./virtual-authenticator.js";
 
 /*
  * The BUILT ESM package (run `pnpm build` first) in Chromium against the real service: the
@@ -20,17 +21,7 @@ beforeAll(async () => {
   core = (await import(/* @vite-ignore */ dist)) as typeof Core;
   const { serviceUrl, clientId } = await commands.handoffService();
   client = core.createBrowserClient({ baseUrl: serviceUrl, clientId });
-  await cdp().send("WebAuthn.enable", { enableUI: false });
-  ({ authenticatorId } = (await cdp().send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  })) as { authenticatorId: string });
+  authenticatorId = await addVirtualAuthenticator();
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import {
 } from "@simplewebauthn/browser";
 import { afterAll, expect, it } from "vitest";
 import { cdp } from "vitest/browser";
+import { addVirtualAuthenticator } from "../../test/virtual-authenticator.js";
 import { detectWebAuthn } from "./detect-webauthn.js";
 
 /** What @simplewebauthn/browser's helpers answer, for comparison. */
@@ -28,17 +29,7 @@ it("detects WebAuthn in headless Chromium on localhost", async () => {
 });
 
 it("sees a platform authenticator when one is present, as @simplewebauthn/browser does", async () => {
-  await cdp().send("WebAuthn.enable", { enableUI: false });
-  const { authenticatorId } = (await cdp().send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  })) as { authenticatorId: string };
+  const authenticatorId = await addVirtualAuthenticator();
   try {
     const support = await detectWebAuthn();
     expect(support).toEqual({ webauthn: true, platformAuthenticator: true, conditionalMediation: true });

@@ -1,6 +1,7 @@
 import { isHandoffError } from "@handoff/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cdp, commands } from "vitest/browser";
+import { addVirtualAuthenticator } from "../../test/virtual-authenticator.js";
 import { type BrowserClient, createBrowserClient } from "../create-browser-client.js";
 
 /*
@@ -14,17 +15,7 @@ let authenticatorId: string | undefined;
 /** Replaces the device's authenticator with a fresh one that holds no passkey. */
 async function freshAuthenticator(): Promise<void> {
   if (authenticatorId) await cdp().send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
-  const added = (await cdp().send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  })) as { authenticatorId: string };
-  authenticatorId = added.authenticatorId;
+  authenticatorId = await addVirtualAuthenticator();
 }
 
 async function credentialCount(): Promise<number> {
