@@ -12,7 +12,13 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "packages/*/openapi/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "packages/*/test/**/*.test.ts",
+            "packages/*/openapi/*.test.ts",
+            "examples/*/test/**/*.test.ts",
+            "examples/e2e/**/*.test.ts",
+          ],
           exclude: ["**/*.browser.test.ts", "**/node_modules/**"],
           testTimeout: 20_000,
         },

@@ -1,47 +1,122 @@
 #!/usr/bin/env node
-// `npm run demo`: starts the Handoff service on a SQLite file under .data/ (reused by later runs),
-// creates a demo client the first time, and prints how to call it. Ctrl-C stops it cleanly.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// `npm run demo`: the whole example, from one command, on this machine only (127.0.0.1):
+//   - the Handoff service, on a SQLite file under .data/ (kept between runs);
+//   - the dev inbox, a local SMTP server with a page listing the mails it received;
+//   - the example backend (examples/backend), with a Handoff client created on the first run;
+//   - the example frontend (examples/web) on Vite's dev server, which proxies /api to the backend.
+// Ctrl-C stops everything. Ports can be changed with HANDOFF_PORT, BACKEND_PORT, WEB_PORT,
+// SMTP_PORT and INBOX_PORT (the client allows only the frontend's origin it was created with:
+// delete .data/ after changing WEB_PORT).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startService } from "@handoff/service";
+import { createBackend } from "../examples/backend/src/index.ts";
+import { startDevInbox } from "../examples/dev-inbox/src/index.ts";
+import { startWebDevServer } from "../examples/web/dev-server.ts";
 
+const ports = {
+  service: Number(process.env.HANDOFF_PORT ?? 8787),
+  backend: Number(process.env.BACKEND_PORT ?? 3000),
+  web: Number(process.env.WEB_PORT ?? 5173),
+  smtp: Number(process.env.SMTP_PORT ?? 2525),
+  inbox: Number(process.env.INBOX_PORT ?? 8025),
+};
 const dataDir = join(import.meta.dirname, "..", ".data");
-mkdirSync(dataDir, { recursive: true });
+const databaseFile = join(dataDir, "handoff.db");
 const clientFile = join(dataDir, "demo-client.json");
-const port = Number(process.env.HANDOFF_PORT ?? 8787);
-const frontendOrigin = process.env.HANDOFF_FRONTEND_ORIGIN ?? "http://localhost:5173";
+const webOrigin = `http://localhost:${ports.web}`;
 
-const service = await startService({
-  port,
-  database: join(dataDir, "handoff.db"),
-  logger: false,
-  onOutboxMail: (mail) => console.log(`\n✉  mail to ${mail.to}: ${mail.subject}\n${mail.text}\n`),
+/** Everything started so far, stopped in reverse order. */
+const running = [];
+let stopping;
+function stop(code = 0) {
+  stopping ??= (async () => {
+    for (const part of running.reverse()) await part.close().catch(() => {});
+    if (code === 0) console.log("Stopped. Run `npm run demo` again to continue with the same data.");
+    process.exit(code);
+  })();
+  return stopping;
+}
+process.once("SIGINT", () => {
+  console.log("\nStopping…");
+  void stop(0);
 });
+process.once("SIGTERM", () => void stop(0));
+
+async function start(name, port, starter) {
+  try {
+    const part = await starter();
+    running.push(part);
+    return part;
+  } catch (error) {
+    const reason =
+      error?.code === "EADDRINUSE" ? `port ${port} is in use (stop what uses it, or set another port)` : error?.message;
+    console.error(`Could not start the ${name}: ${reason}`);
+    await stop(1);
+  }
+}
+
+mkdirSync(dataDir, { recursive: true });
+// A client file without its database (deleted .data/handoff.db) names a client that no longer exists.
+if (existsSync(clientFile) && !existsSync(databaseFile)) rmSync(clientFile);
+
+const inbox = await start("dev inbox", `${ports.smtp}/${ports.inbox}`, () =>
+  startDevInbox({ smtpPort: ports.smtp, httpPort: ports.inbox }),
+);
+const service = await start("Handoff service", ports.service, () =>
+  startService({
+    port: ports.service,
+    database: databaseFile,
+    logger: false,
+    // The service mails "a passkey was added to your account": to the dev inbox too.
+    smtp: { host: "127.0.0.1", port: inbox.smtpPort, from: "Handoff <no-reply@handoff.localhost>" },
+  }),
+);
 
 let client;
 if (existsSync(clientFile)) {
   client = JSON.parse(readFileSync(clientFile, "utf8"));
 } else {
-  client = await service.createClient({ name: "demo", origins: [frontendOrigin] });
+  const created = await service.createClient({ name: "demo", origins: [webOrigin] });
+  client = { clientId: created.clientId, privateKeyPem: created.privateKeyPem, origin: webOrigin };
   writeFileSync(clientFile, `${JSON.stringify(client, null, 2)}\n`, { mode: 0o600 });
 }
 
-console.log(`
-Handoff service running at ${service.url}
-  data:        ${dataDir} (kept between runs)
-  client id:   ${client.clientId}
-  private key: ${clientFile} (the backend signs service tokens with it)
-  JWKS:        ${service.url}/.well-known/jwks.json
+const backend = await start("example backend", ports.backend, () =>
+  createBackend({
+    handoff: { baseUrl: service.url, clientId: client.clientId, privateKey: client.privateKeyPem },
+    port: ports.backend,
+    smtp: { host: "127.0.0.1", port: inbox.smtpPort },
+    trustProxy: true, // the browser reaches it through Vite's proxy, which sets X-Forwarded-For
+  }),
+);
+const web = await start("example frontend", ports.web, () =>
+  startWebDevServer({ backendUrl: backend.url, port: ports.web }),
+);
 
-Try one-time authentication from a terminal with the server SDK:
-  import { createServerClient } from "@handoff/server";
-  const handoff = createServerClient({ baseUrl: "${service.url}", clientId: "${client.clientId}", privateKey });
+console.log(`
+Handoff demo is running (data in ${dataDir}, kept between runs).
+
+  App         ${web.url}
+  Mail inbox  ${inbox.url}
+  Service     ${service.url}   (client ${client.clientId})
+  Backend     ${backend.url}
+
+Try both flows with two browser windows: window A is your signed-in device, window B a new one.
+
+  1. Window A: open ${web.url}, type an email (e.g. you@example.com) and press
+     "Create an account": a passkey is created and you are signed in.
+  2. Use this device once. Window B (a private window, or another browser): same email, "Sign in".
+     With no passkey for the account there, choose "Use this device once". B shows a code and
+     waits; A lists the request (browser, IP, time, code): Approve, and B is signed in. Deny
+     instead, and B says so. Leave it for 5 minutes, and B says the code expired.
+  3. Add this device. In B: sign out, "Sign in", "Add this device". Open the mail inbox
+     (${inbox.url}), type the code in B: B gets its own passkey and from then on signs in
+     with it alone.
+
+  Your system may share passkeys between windows (iCloud Keychain, Windows Hello, a password
+  manager): then B is offered A's passkey. Cancel that prompt to get the choices of step 2, or
+  give B an authenticator of its own: DevTools > More tools > WebAuthn > "Enable virtual
+  authenticator environment" > Add.
 
 Press Ctrl-C to stop.`);
-
-const stop = async () => {
-  await service.close();
-  process.exit(0);
-};
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);

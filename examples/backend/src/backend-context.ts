@@ -1,0 +1,28 @@
+import type { ServerClient } from "@handoff/server";
+import type { Hono } from "hono";
+import type { CodeMailer } from "./code-mailer.ts";
+import type { PendingRequests } from "./pending-requests.ts";
+import type { Session, SessionStore } from "./session-store.ts";
+import type { UsedTokens } from "./used-tokens.ts";
+
+/** Hono's environment for the backend: routes behind `requireSession` read `c.var.session`. */
+export interface BackendEnv {
+  Variables: { session: Session };
+}
+
+/** The backend's app type. */
+export type BackendApp = Hono<BackendEnv>;
+
+/** What the route modules share. */
+export interface BackendContext {
+  handoff: ServerClient;
+  serviceUrl: string;
+  sessions: SessionStore;
+  usedTokens: UsedTokens;
+  requests: PendingRequests;
+  mailer: CodeMailer;
+  trustProxy: boolean;
+  secureCookies: boolean;
+  sessionTtlMs: number;
+  onError: (error: unknown) => void;
+}

@@ -1,0 +1,46 @@
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { ApiError } from "../api-error.ts";
+import type { BackendApp, BackendContext } from "../backend-context.ts";
+import { readStringField } from "../read-json.ts";
+import { requireSession, SESSION_COOKIE } from "../require-session.ts";
+
+/** Longest JWT accepted, in characters. */
+const MAX_JWT_LENGTH = 8192;
+
+/**
+ * `GET /api/config` (what the frontend needs to call the service), `POST /api/session` (trade a
+ * Handoff JWT for a session cookie), `GET /api/me`, `POST /api/logout`.
+ */
+export function registerSessionRoutes(app: BackendApp, context: BackendContext): void {
+  app.get("/api/config", (c) => c.json({ serviceUrl: context.serviceUrl, clientId: context.handoff.clientId }));
+
+  // The one place a browser's word becomes a session: only a JWT this backend verified (signature
+  // from the service's JWKS, issuer, audience = our client id, expiry), and each JWT only once.
+  app.post("/api/session", async (c) => {
+    const jwt = await readStringField(c, "jwt", MAX_JWT_LENGTH);
+    const claims = await context.handoff.verifyToken(jwt);
+    if (!context.usedTokens.use(claims.tokenId, claims.expiresAt)) {
+      throw new ApiError(401, "token_used", "This sign-in was already used. Sign in again.");
+    }
+    const previous = getCookie(c, SESSION_COOKIE);
+    if (previous) context.sessions.delete(previous);
+    const session = context.sessions.create({ userId: claims.userId, username: claims.username });
+    setCookie(c, SESSION_COOKIE, session.id, {
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: context.secureCookies,
+      path: "/",
+      maxAge: Math.floor(context.sessionTtlMs / 1000),
+    });
+    return c.json({ username: session.username });
+  });
+
+  app.get("/api/me", requireSession(context.sessions), (c) => c.json({ username: c.var.session.username }));
+
+  app.post("/api/logout", (c) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    if (id) context.sessions.delete(id);
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.json({ signedOut: true });
+  });
+}

@@ -1,0 +1,53 @@
+/** A signed-in browser: who it is and until when. */
+export interface Session {
+  /** The random session id (the cookie's value). */
+  id: string;
+  /** The Handoff user id (the verified JWT's `sub`). */
+  userId: string;
+  /** The username (the verified JWT's `udata`). */
+  username: string;
+  /** When the session ends, in epoch milliseconds. */
+  expiresAtMs: number;
+}
+
+/**
+ * Sessions in memory, keyed by a random id (32 bytes from the CSPRNG, base64url). A real app
+ * keeps them in its database or uses its framework's session middleware.
+ *
+ * @example
+ * const sessions = new SessionStore(8 * 60 * 60 * 1000);
+ * const session = sessions.create({ userId, username });
+ */
+export class SessionStore {
+  readonly #sessions = new Map<string, Session>();
+  readonly #ttlMs: number;
+
+  /** @param ttlMs How long a session lasts, in milliseconds. */
+  constructor(ttlMs: number) {
+    this.#ttlMs = ttlMs;
+  }
+
+  /** Starts a session with a fresh id (never reuses one the browser sent: no session fixation). */
+  create(user: { userId: string; username: string }, nowMs = Date.now()): Session {
+    const id = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+    const session = { id, ...user, expiresAtMs: nowMs + this.#ttlMs };
+    this.#sessions.set(id, session);
+    return session;
+  }
+
+  /** The live session with this id, or `undefined` (expired sessions are dropped). */
+  get(id: string | undefined, nowMs = Date.now()): Session | undefined {
+    if (id === undefined) return undefined;
+    const session = this.#sessions.get(id);
+    if (session && session.expiresAtMs <= nowMs) {
+      this.#sessions.delete(id);
+      return undefined;
+    }
+    return session;
+  }
+
+  /** Ends a session. */
+  delete(id: string): void {
+    this.#sessions.delete(id);
+  }
+}

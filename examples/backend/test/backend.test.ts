@@ -1,0 +1,159 @@
+import { startDevInbox } from "@handoff/example-dev-inbox";
+import { createServerClient } from "@handoff/server";
+import { startService } from "@handoff/service";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBackend } from "../src/index.ts";
+
+// The example backend over real HTTP, against a real service and a real SMTP dev inbox.
+const service = await startService({ port: 0, database: ":memory:", logger: false });
+const inbox = await startDevInbox({ smtpPort: 0, httpPort: 0 });
+const { clientId, privateKeyPem } = await service.createClient({ name: "backend-test", origins: [] });
+const handoff = createServerClient({ baseUrl: service.url, clientId, privateKey: privateKeyPem ?? "" });
+const errors: unknown[] = [];
+const backend = await createBackend({
+  handoff: { baseUrl: service.url, clientId, privateKey: privateKeyPem ?? "" },
+  port: 0,
+  smtp: { host: "127.0.0.1", port: inbox.smtpPort },
+  rateLimit: { limit: 4, windowMs: 60_000 },
+  onError: (error) => errors.push(error),
+});
+afterAll(async () => {
+  await backend.close();
+  await inbox.close();
+  await service.close();
+});
+
+const ada = "ada@example.com";
+const bob = "bob@example.com";
+
+/** A browser of the test: keeps the session cookie. */
+function browser(userAgent = "TestBrowser/1.0") {
+  let cookie = "";
+  return async (path: string, body?: unknown) => {
+    const response = await fetch(`${backend.url}${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "content-type": "application/json", "user-agent": userAgent, ...(cookie ? { cookie } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const set = response.headers.get("set-cookie");
+    if (set) cookie = set.split(";")[0] ?? "";
+    return {
+      status: response.status,
+      headers: response.headers,
+      json: (await response.json()) as Record<string, unknown>,
+    };
+  };
+}
+
+/** The new device's wait, straight over HTTP (what `waitCode` does in a browser). */
+async function waitForJwt(username: string, code: string): Promise<string> {
+  const response = await fetch(`${service.url}/api/native/authenticate/code/wait`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_id: clientId, username, authentication_code: { code, type: "short" } }),
+  });
+  const body = (await response.json()) as { jwt?: string; code?: string };
+  if (!body.jwt) throw new Error(`wait answered ${response.status} ${body.code}`);
+  return body.jwt;
+}
+
+/** A signed-in browser for `username`, through an already authorized code. */
+async function signedIn(username: string) {
+  const call = browser("Approver/1.0");
+  const { id } = await handoff.getUserID(username);
+  const { code } = await handoff.generateCode({
+    userId: id,
+    codeType: "short",
+    purpose: "temporary_authentication",
+    authorize: true,
+  });
+  expect((await call("/api/session", { jwt: await waitForJwt(username, code) })).status).toBe(200);
+  return call;
+}
+
+beforeAll(async () => {
+  await handoff.createUser(ada);
+  await handoff.createUser(bob);
+});
+
+describe("example backend", () => {
+  it("serves the service URL and client id to the frontend", async () => {
+    expect((await browser()("/api/config")).json).toEqual({ serviceUrl: service.url, clientId });
+  });
+
+  it("opens a session only for a JWT it verified, and each JWT only once", async () => {
+    const newDevice = browser();
+    expect((await newDevice("/api/me")).status).toBe(401);
+    expect((await newDevice("/api/session", { jwt: "not.a.jwt" })).json.code).toBe("invalid_jwt");
+
+    const started = await newDevice("/api/one-time/start", { username: ada });
+    expect(started.status).toBe(200);
+    const approver = await signedIn(ada);
+    const { requests } = (await approver("/api/requests")).json as {
+      requests: { id: string; code: string; requester: Record<string, string> }[];
+    };
+    const pending = requests.find((request) => request.code === started.json.code);
+    expect(pending?.requester).toMatchObject({
+      userAgent: "TestBrowser/1.0",
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+    });
+
+    const jwt = waitForJwt(ada, String(started.json.code));
+    expect((await approver(`/api/requests/${pending?.id}/approve`, {})).json).toEqual({ approved: true });
+    const session = await newDevice("/api/session", { jwt: await jwt });
+    expect(session.headers.get("set-cookie")).toMatch(/HttpOnly/i);
+    expect(session.headers.get("set-cookie")).toMatch(/SameSite=Lax/i);
+    expect((await newDevice("/api/me")).json).toEqual({ username: ada });
+    expect((await browser()("/api/session", { jwt: await jwt })).json.code).toBe("token_used");
+
+    expect((await newDevice("/api/logout", {})).status).toBe(200);
+    expect((await newDevice("/api/me")).status).toBe(401);
+  });
+
+  it("never shows or approves another user's requests", async () => {
+    const started = await browser()("/api/one-time/start", { username: bob });
+    const adaDevice = await signedIn(ada);
+    const { requests } = (await adaDevice("/api/requests")).json as { requests: { code: string }[] };
+    expect(requests.map((request) => request.code)).not.toContain(started.json.code);
+    expect((await adaDevice(`/api/requests/${started.json.requestId}/approve`, {})).status).toBe(404);
+    expect((await adaDevice(`/api/requests/${started.json.requestId}/deny`, {})).status).toBe(404);
+  });
+
+  it("denies: the waiting device is told code_invalidated", async () => {
+    const started = await browser()("/api/one-time/start", { username: bob });
+    const bobDevice = await signedIn(bob);
+    const wait = waitForJwt(bob, String(started.json.code)).catch((error: Error) => error.message);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await bobDevice(`/api/requests/${started.json.requestId}/deny`, {})).json).toEqual({ denied: 2 }); // this one and the previous test's: a deny ends all of them
+    expect(await wait).toMatch(/410 code_invalidated/);
+    expect((await bobDevice("/api/requests")).json).toEqual({ requests: [] });
+  });
+
+  it("answers 404 for an unknown username when starting a one-time sign-in", async () => {
+    const answer = await browser()("/api/one-time/start", { username: "nobody@example.com" });
+    expect(answer.status).toBe(404);
+    expect(answer.json.code).toBe("user_not_found");
+  });
+
+  it("mails an add-device code, and answers the same for an unknown address", async () => {
+    const call = browser("Mailer/1.0");
+    const known = await call("/api/add-device/start", { username: bob });
+    const unknown = await call("/api/add-device/start", { username: "nobody@example.com" });
+    expect(unknown.json).toEqual(known.json);
+    const mails = inbox.mails.filter((mail) => mail.to.includes(bob));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toBe("Your code to add a device");
+    expect(mails[0]?.text).toMatch(/Your security code: [a-z]+\d+/);
+    expect(inbox.mails.some((mail) => mail.to.includes("nobody@example.com"))).toBe(false);
+  });
+
+  it("refuses non-JSON posts and rate-limits the start endpoints", async () => {
+    const form = await fetch(`${backend.url}/api/logout`, { method: "POST", body: new URLSearchParams({ a: "b" }) });
+    expect(form.status).toBe(415);
+    const call = browser();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await call("/api/add-device/start", { username: "x" })).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(errors).toEqual([]);
+  });
+});

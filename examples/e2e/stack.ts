@@ -1,0 +1,76 @@
+// Everything the examples need, started in-process on free ports: the Handoff service (SQLite in
+// memory, mail over SMTP to the dev inbox), the dev inbox, the example backend and the example
+// frontend on Vite's dev server.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createBackend } from "@handoff/example-backend";
+import { type ReceivedMail, startDevInbox } from "@handoff/example-dev-inbox";
+import { startWebDevServer } from "@handoff/example-web/dev-server";
+import { createServerClient, type ServerClient } from "@handoff/server";
+import { type ServiceOptions, startService } from "@handoff/service";
+
+/** A running stack. */
+export interface Stack {
+  /** The frontend, e.g. `http://localhost:40123`. */
+  webUrl: string;
+  /** The server SDK as the backend uses it (to create users or approve codes directly). */
+  handoff: ServerClient;
+  /** Mails received by the dev inbox, read over its JSON endpoint. */
+  mails(): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+/**
+ * Starts the stack. `service` options are passed to `startService` (e.g. a short
+ * `codeLifetimeMs`).
+ */
+export async function startStack(service: ServiceOptions = {}): Promise<Stack> {
+  const inbox = await startDevInbox({ smtpPort: 0, httpPort: 0 });
+  const handoffService = await startService({
+    port: 0,
+    database: ":memory:",
+    logger: false,
+    smtp: { host: "127.0.0.1", port: inbox.smtpPort, from: "handoff@example.localhost" },
+    ...service,
+  });
+  const webPort = await freePort();
+  const origin = `http://localhost:${webPort}`;
+  const client = await handoffService.createClient({ name: "e2e", origins: [origin] });
+  const privateKey = client.privateKeyPem ?? "";
+  const backend = await createBackend({
+    handoff: { baseUrl: handoffService.url, clientId: client.clientId, privateKey },
+    port: 0,
+    smtp: { host: "127.0.0.1", port: inbox.smtpPort },
+    trustProxy: true,
+    rateLimit: { limit: 100 },
+  });
+  const cacheDir = mkdtempSync(join(tmpdir(), "handoff-e2e-vite-"));
+  const web = await startWebDevServer({ backendUrl: backend.url, port: webPort, quiet: true, cacheDir });
+  return {
+    webUrl: web.url,
+    handoff: createServerClient({ baseUrl: handoffService.url, clientId: client.clientId, privateKey }),
+    async mails() {
+      const response = await fetch(`${inbox.url}/api/mails`);
+      return ((await response.json()) as { mails: ReceivedMail[] }).mails;
+    },
+    async close() {
+      await web.close();
+      await backend.close();
+      await handoffService.close();
+      await inbox.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
+  };
+}

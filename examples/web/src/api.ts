@@ -1,0 +1,73 @@
+// The example backend's API, as the frontend calls it (same origin: Vite proxies /api).
+import type { CodeType } from "@handoff/browser";
+
+/** What the frontend needs to call the Handoff service (served by the backend, nothing hard-coded). */
+export interface Config {
+  serviceUrl: string;
+  clientId: string;
+}
+
+/** A one-time sign-in the backend started for this device. */
+export interface OneTimeRequest {
+  requestId: string;
+  code: string;
+  codeType: CodeType;
+  expiresAt: string;
+}
+
+/** A request to sign in, as the signed-in device sees it. */
+export interface IncomingRequest {
+  id: string;
+  code: string;
+  codeType: CodeType;
+  expiresAt: string;
+  requester: { userAgent: string; ip: string; requestedAt: string };
+}
+
+/** A failed backend call: its `{ code, message }` answer, or `network_error`. */
+export class BackendError extends Error {
+  readonly code: string;
+  readonly status: number;
+
+  constructor(code: string, message: string, status: number) {
+    super(message);
+    this.name = "BackendError";
+    this.code = code;
+    this.status = status;
+  }
+}
+
+async function call<T>(path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: body === undefined ? "GET" : "POST",
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new BackendError("network_error", "The app's server could not be reached.", 0);
+  }
+  const data: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const { code = "error", message = "Something went wrong." } = data as { code?: string; message?: string };
+    throw new BackendError(code, message, response.status);
+  }
+  return data as T;
+}
+
+/** Calls of the example backend. */
+export const api = {
+  config: () => call<Config>("/api/config"),
+  me: () => call<{ username: string }>("/api/me"),
+  /** Trades the JWT a Handoff flow returned for a session cookie (the backend verifies it). */
+  createSession: (jwt: string) => call<{ username: string }>("/api/session", { jwt }),
+  logout: () => call<{ signedOut: true }>("/api/logout", {}),
+  startOneTime: (username: string) => call<OneTimeRequest>("/api/one-time/start", { username }),
+  cancelOneTime: (requestId: string) => call<{ cancelled: true }>("/api/one-time/cancel", { requestId }),
+  requests: () => call<{ requests: IncomingRequest[] }>("/api/requests"),
+  approve: (id: string) => call<{ approved: true }>(`/api/requests/${encodeURIComponent(id)}/approve`, {}),
+  deny: (id: string) => call<{ denied: number }>(`/api/requests/${encodeURIComponent(id)}/deny`, {}),
+  startAddDevice: (username: string) => call<{ sent: true; message: string }>("/api/add-device/start", { username }),
+};

@@ -1,0 +1,17 @@
+// Boot: read the service URL and client id from the backend, then show the right screen.
+import { api } from "./api.ts";
+import { describeError } from "./messages.ts";
+import { showSignedIn } from "./screens/signed-in.ts";
+import { showStart } from "./screens/start.ts";
+import { initClient } from "./session.ts";
+import { setStatus } from "./ui.ts";
+import "./style.css";
+
+async function boot(): Promise<void> {
+  initClient(await api.config());
+  const me = await api.me().catch(() => undefined);
+  if (me) showSignedIn(me.username);
+  else await showStart();
+}
+
+boot().catch((error: unknown) => setStatus(describeError(error), "error"));
