@@ -74,12 +74,12 @@ export const USER_AGENTS = {
 };
 
 /**
- * Saves a screenshot to examples/e2e/screenshots/ when E2E_SCREENSHOTS=1 (the committed ones are
+ * Saves a screenshot to docs/images/ when E2E_SCREENSHOTS=1 (the committed ones are
  * refreshed that way); otherwise does nothing, so a test run leaves the tree clean.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.E2E_SCREENSHOTS !== "1") return;
-  const directory = join(import.meta.dirname, "screenshots");
+  const directory = join(import.meta.dirname, "..", "..", "docs", "images");
   mkdirSync(directory, { recursive: true });
   await page.screenshot({ path: join(directory, `${name}.png`) });
 }
