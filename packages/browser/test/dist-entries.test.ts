@@ -87,7 +87,7 @@ describe("the built package in Node", () => {
     const names = {
       "@handoff/browser/passkeys": ["NO_CREDENTIAL_NEXT", "addDevice", "classifyWebAuthnError", "signIn", "signUp"],
       "@handoff/browser/device-keys": ["addDeviceKey", "requestDeviceCode", "signInWithDeviceKey"],
-      "@handoff/browser/qr": ["renderQr", "renderQrToCanvas"],
+      "@handoff/browser/qr": ["renderCodeQr", "renderQr", "renderQrToCanvas"],
     };
     for (const [entry, exported] of Object.entries(names)) {
       expect(Object.keys(require(entry) as object).sort(), entry).toEqual(exported);

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * The built SDK outside vitest: in a plain Node process with no polyfills (the oldest supported
  * Node when the machine has it), and bundled into an edge runtime (the Vercel/Next.js Edge VM:

@@ -51,7 +51,7 @@ export class SqliteStorage implements Storage {
   }
 
   async migrate(): Promise<void> {
-    const version = Number((this.#get("PRAGMA user_version") ?? {}).user_version ?? 0);
+    const version = Number(this.#get("PRAGMA user_version")?.user_version ?? 0);
     for (let index = version; index < MIGRATIONS.length; index++) {
       this.#db.exec("BEGIN IMMEDIATE");
       try {
