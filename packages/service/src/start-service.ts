@@ -4,6 +4,7 @@ import { createApp, type RouteModule } from "./app.js";
 import { type CreateClientOptions, type CreatedClient, createClient } from "./clients.js";
 import type { ServiceContext } from "./context.js";
 import { registerDeviceKeyRoutes } from "./device-keys/register-device-key-routes.js";
+import { answerClientErrors } from "./http/client-errors.js";
 import { SigningKeys } from "./keys/signing-keys.js";
 import { jsonLinesLogger } from "./logger.js";
 import { createOutboxMailer, createSmtpMailer, type Mailer, type OutboxMail } from "./mail/mailer.js";
@@ -105,6 +106,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       resolve(instance),
     );
     instance.once("error", reject);
+    answerClientErrors(instance);
   }).catch(async (error: unknown) => {
     // A pooled database (and its LISTEN session) would otherwise keep the process alive.
     await waits.stop();

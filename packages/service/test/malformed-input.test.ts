@@ -90,7 +90,7 @@ describe("no endpoint answers 500 to a malformed request", () => {
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
     const nullOrigin = await fetch(`${t.service.url}/health`, { headers: { origin: "null" } });
     expect(nullOrigin.headers.get("access-control-allow-origin")).toBeNull();
-    const listed = await fetch(`${t.service.url}/health`, { headers: { origin: t.origin } });
+    const listed = await fetch(`${t.service.url}/.well-known/jwks.json`, { headers: { origin: t.origin } });
     expect(listed.headers.get("access-control-allow-origin")).toBe(t.origin);
   });
 

@@ -14,12 +14,23 @@ function isObject(value: unknown): value is Fields {
 
 /** `idSchema`: 1–128 characters, no control characters; seed 003 also prints numbers. */
 function isSeedId(value: unknown): value is string | number {
-  if (typeof value === "number") return true;
+  if (typeof value === "number") return Number.isFinite(value); // z.number() refuses NaN and ±Infinity
   return typeof value === "string" && [...value].length <= 128 && /^[^\p{Cc}]+$/u.test(value);
 }
 
-/** `timestampSchema`: an ISO 8601 date-time with seconds and a zone (`Z` or `±hh:mm`). */
-const ISO_DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+/** `timestampSchema`'s form: an ISO 8601 date-time with seconds and a zone (`Z` or `±hh:mm`). */
+const ISO_DATETIME =
+  /^(\d{4})-(\d\d)-(\d\d)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** `timestampSchema`: {@link ISO_DATETIME} on a day the calendar has (no February 30th). */
+function isTimestamp(value: unknown): value is string {
+  const match = typeof value === "string" ? ISO_DATETIME.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /** `security_nonce_signed` of a `/pwless/signup` answer, or `undefined` when the body is off-contract. */
 export function parseSignupResponse(body: unknown): { securityNonce: string } | undefined {
@@ -39,7 +50,7 @@ export function parseDevicesResponse(body: unknown): RegisteredDeviceKey | undef
   if (!isObject(user) || !isSeedId(user.id) || typeof user.email !== "string") return undefined;
   if (!isObject(key) || !isSeedId(key.id) || !isSeedId(key.user_id)) return undefined;
   if (typeof key.key_type !== "string" || typeof key.signature_algorithm !== "string") return undefined;
-  if (typeof key.key_length !== "number") return undefined;
+  if (typeof key.key_length !== "number" || !Number.isFinite(key.key_length)) return undefined;
   return {
     user: { id: String(user.id), email: user.email },
     key: {
@@ -57,6 +68,6 @@ export function parseLoginInitResponse(body: unknown): { challenge: string; expi
   if (!isObject(body)) return undefined;
   const { challenge, expires_at: expiresAt } = body;
   if (typeof challenge !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(challenge)) return undefined;
-  if (typeof expiresAt !== "string" || !ISO_DATETIME.test(expiresAt)) return undefined;
+  if (!isTimestamp(expiresAt)) return undefined;
   return { challenge, expiresAt };
 }

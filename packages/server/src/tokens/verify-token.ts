@@ -6,7 +6,7 @@ import {
   type UserTokenClaims,
   userTokenClaimsSchema,
 } from "@handoff/types";
-import { errors, jwtVerify } from "jose";
+import { base64url, errors, jwtVerify } from "jose";
 import { requireObject, requireUsername } from "../internal/arguments.js";
 import type { ServerClientConfig } from "../internal/config.js";
 
@@ -26,7 +26,7 @@ export interface VerifyTokenOptions {
 
 /**
  * Verifies a user JWT the service issued (the `jwt` a wait returned): ES256 only, signed by a key
- * of the service's JWKS, `iss` (the client's `issuer`), `aud` (this client's id), `exp` required
+ * of the service's JWKS (the signature in canonical base64url, so a token has one spelling), `iss` (the client's `issuer`), `aud` (this client's id), `exp` required
  * and not passed (`clockToleranceSeconds` of skew), claims of the contract's shape, and the
  * `username` when given.
  *
@@ -51,6 +51,9 @@ export async function verifyToken(
   const username = input.username === undefined ? undefined : requireUsername(input.username);
   if (jwt.length > MAX_JWT_LENGTH) {
     throw new HandoffError("invalid_jwt", `The token is longer than ${MAX_JWT_LENGTH} characters.`);
+  }
+  if (!isCanonicalBase64url(jwt.slice(jwt.lastIndexOf(".") + 1))) {
+    throw new HandoffError("invalid_jwt", "The token's signature is not canonical base64url.");
   }
 
   let payload: unknown;
@@ -78,4 +81,17 @@ export async function verifyToken(
   }
   // `aud` was checked to contain this client; report it rather than the first audience.
   return { ...toUserTokenClaims(parsed.data), clientId: config.clientId };
+}
+
+/**
+ * Whether `segment` is the one base64url spelling of its bytes. jose decodes leniently: a last
+ * character with other unused low bits gives the same bytes, so a signature would verify under
+ * several spellings and one token would pass as many (a list of used tokens would miss them).
+ */
+function isCanonicalBase64url(segment: string): boolean {
+  try {
+    return base64url.encode(base64url.decode(segment)) === segment;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
-import type { CodePurpose } from "@handoff/types";
+import type { CodePurpose, HandoffError } from "@handoff/types";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
+import type { AttemptState } from "../storage/storage.js";
 
 /** The counter key of wrong codes for one user (or unknown username) and purpose. */
 export function attemptKey(clientId: string, subject: string, purpose: CodePurpose): string {
@@ -11,15 +12,36 @@ function retryAfterSeconds(context: ServiceContext, windowEndsAt: Date): number 
   return Math.max(1, Math.ceil((windowEndsAt.getTime() - context.now().getTime()) / 1000));
 }
 
+/** The `429 too_many_attempts` of a lock-out that ends at `windowEndsAt`, with its `Retry-After`. */
+export function tooManyAttempts(context: ServiceContext, windowEndsAt: Date): HandoffError {
+  const retryAfter = retryAfterSeconds(context, windowEndsAt);
+  return fail("too_many_attempts", `Too many wrong codes. Try again in ${retryAfter} s.`, {
+    retryAfterSeconds: retryAfter,
+  });
+}
+
 /** Throws `429 too_many_attempts` while `key` is locked out. */
 export async function assertNotLockedOut(context: ServiceContext, key: string): Promise<void> {
   const state = await context.storage.getFailures(key, context.now());
-  if (state && state.failures >= context.options.maxFailedAttempts) {
-    const retryAfter = retryAfterSeconds(context, state.windowEndsAt);
-    throw fail("too_many_attempts", `Too many wrong codes. Try again in ${retryAfter} s.`, {
-      retryAfterSeconds: retryAfter,
-    });
-  }
+  if (state && state.failures >= context.options.maxFailedAttempts) throw tooManyAttempts(context, state.windowEndsAt);
+}
+
+/**
+ * Counts an attempt at a code *before* the code is compared, atomically, so that concurrent
+ * guesses (parallel requests, several instances) can never try more than `maxFailedAttempts`
+ * codes in a window: a check followed by a later count would let every request in flight pass
+ * the check. Throws `too_many_attempts` past the limit; otherwise returns the count, this attempt
+ * included. A right code gives its attempt back with {@link forgiveAttempt}.
+ */
+export async function reserveAttempt(context: ServiceContext, key: string): Promise<AttemptState> {
+  const state = await context.storage.recordFailure(key, context.options.lockoutMs, context.now());
+  if (state.failures > context.options.maxFailedAttempts) throw tooManyAttempts(context, state.windowEndsAt);
+  return state;
+}
+
+/** Takes back the attempt {@link reserveAttempt} counted for a code that turned out right. */
+export async function forgiveAttempt(context: ServiceContext, key: string): Promise<void> {
+  await context.storage.forgiveFailure(key);
 }
 
 /**

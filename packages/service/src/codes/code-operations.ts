@@ -2,7 +2,14 @@ import type { CodePurpose, CodeType } from "@handoff/types";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import type { CodeRecord, RequestInfo } from "../storage/records.js";
-import { assertNotLockedOut, attemptKey, recordWrongCode } from "./attempts.js";
+import {
+  assertNotLockedOut,
+  attemptKey,
+  forgiveAttempt,
+  recordWrongCode,
+  reserveAttempt,
+  tooManyAttempts,
+} from "./attempts.js";
 import { generateCode } from "./generate-code.js";
 import { hashCode, hashesEqual } from "./hash-code.js";
 
@@ -37,27 +44,35 @@ export async function createCode(
 }
 
 /**
- * Finds the live code a person typed, counting wrong ones against the user's attempt limit.
+ * Finds the live code a person typed, counting wrong ones against the user's attempt limit
+ * (`maxFailedAttempts` per client, user and purpose in a window of `lockoutMs`; a right code does
+ * not reset the count). The attempt is counted before the comparison, so concurrent guesses get
+ * no more tries than sequential ones; a right code's attempt is given back.
  *
  * @throws `too_many_attempts` (locked out, before and after this try), `invalid_code` (wrong,
  * used or foreign), `code_expired` (right but too late).
  */
 export async function matchCode(context: ServiceContext, scope: CodeScope, input: string): Promise<CodeRecord> {
   const key = attemptKey(scope.clientId, scope.userId, scope.purpose);
-  await assertNotLockedOut(context, key);
+  await assertNotLockedOut(context, key); // read-only, so a locked-out flood costs no writes
+  const attempt = await reserveAttempt(context, key);
   const hash = hashCode(context.codeSecret, scope, input);
   const candidates = await context.storage.listCodes(scope);
   let found: CodeRecord | undefined;
   for (const candidate of candidates) if (hashesEqual(candidate.hash, hash)) found = candidate;
   if (!found) {
-    if (await recordWrongCode(context, key)) {
+    if (attempt.failures >= context.options.maxFailedAttempts) {
+      // The last wrong code allowed: no live code of this user and purpose survives a lock-out.
       await invalidateCodes(context, { clientId: scope.clientId, userId: scope.userId, purpose: scope.purpose });
-      await assertNotLockedOut(context, key);
+      throw tooManyAttempts(context, attempt.windowEndsAt);
     }
     throw fail("invalid_code", "The code is not valid.");
   }
+  // A right code does not clear the failures: the waiting device re-issues its wait with the
+  // right code every hold time, and clearing would hand a guesser a fresh allowance each time.
+  // Failures end with their window (`lockoutMs`), so one code gets at most two windows' worth.
+  await forgiveAttempt(context, key);
   if (found.expiresAt.getTime() <= context.now().getTime()) throw fail("code_expired", "The code has expired.");
-  await context.storage.clearFailures(key);
   return found;
 }
 

@@ -1,3 +1,4 @@
+import { ENDPOINTS } from "@handoff/types";
 import type { MiddlewareHandler } from "hono";
 import type { ServiceContext } from "../context.js";
 import { fail } from "./fail.js";
@@ -30,12 +31,25 @@ export function jsonOnly(context: ServiceContext): MiddlewareHandler {
 }
 
 /**
- * CORS by allow-list: an origin listed by any client may call; `null` and unlisted origins get
- * no CORS headers (the browser then blocks the answer). Handlers that know the client check
- * the origin against that client's own list.
+ * Paths browsers call: the wait, passkeys, `/pwless/*` and the public keys (every endpoint of
+ * `ENDPOINTS` that does not require a service token). Only these answer CORS.
+ */
+const BROWSER_PATHS: ReadonlySet<string> = new Set(
+  Object.values(ENDPOINTS)
+    .filter((endpoint) => endpoint.auth !== "service_token")
+    .map((endpoint) => endpoint.path),
+);
+
+/**
+ * CORS by allow-list, on the browser-facing endpoints only: an origin listed by any client may
+ * call them; `null` and unlisted origins get no CORS headers (the browser then blocks the
+ * answer), and a preflight from them is refused with 403. Management endpoints (users, codes),
+ * which only backends call, send no CORS headers at all, whatever the origin. Handlers that know
+ * the client check the origin against that client's own list.
  */
 export function cors(allowedOrigins: () => ReadonlySet<string>): MiddlewareHandler {
   return async (c, next) => {
+    if (!BROWSER_PATHS.has(c.req.path)) return next();
     const origin = c.req.header("origin");
     const allowed = origin !== undefined && origin !== "null" && allowedOrigins().has(origin);
     if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {

@@ -69,7 +69,8 @@ export interface Storage {
   recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState>;
   /** Current failures under `key`, or `undefined` when its window has ended. */
   getFailures(key: string, now: Date): Promise<AttemptState | undefined>;
-  clearFailures(key: string): Promise<void>;
+  /** Atomically takes back one failure counted under `key` (never below zero). */
+  forgiveFailure(key: string): Promise<void>;
 
   /** Atomically records a nonce; `false` when it was already seen and has not expired. */
   useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;

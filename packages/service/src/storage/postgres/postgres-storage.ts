@@ -250,8 +250,8 @@ export class PostgresStorage implements Storage {
     return row && attemptState(row);
   }
 
-  async clearFailures(key: string): Promise<void> {
-    await this.#run("DELETE FROM attempts WHERE key = $1", key);
+  async forgiveFailure(key: string): Promise<void> {
+    await this.#run("UPDATE attempts SET failures = failures - 1 WHERE key = $1 AND failures > 0", key);
   }
 
   async useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import type {
   ChallengeRecord,
   ClientRecord,
@@ -29,6 +29,8 @@ const ms = (value: Date | null): number | null => (value === null ? null : value
  */
 export class SqliteStorage implements Storage {
   readonly #db: DatabaseSync;
+  /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
+  readonly #statements = new Map<string, StatementSync>();
 
   /** Opens (and creates) the database at `path`, or an in-memory one for `":memory:"`. */
   constructor(path: string) {
@@ -38,16 +40,25 @@ export class SqliteStorage implements Storage {
     );
   }
 
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   #all(sql: string, ...params: SQLInputValue[]): Row[] {
-    return this.#db.prepare(sql).all(...params) as Row[];
+    return this.#statement(sql).all(...params) as Row[];
   }
 
   #get(sql: string, ...params: SQLInputValue[]): Row | undefined {
-    return this.#db.prepare(sql).get(...params) as Row | undefined;
+    return this.#statement(sql).get(...params) as Row | undefined;
   }
 
   #run(sql: string, ...params: SQLInputValue[]): number {
-    return Number(this.#db.prepare(sql).run(...params).changes);
+    return Number(this.#statement(sql).run(...params).changes);
   }
 
   async migrate(): Promise<void> {
@@ -205,8 +216,8 @@ export class SqliteStorage implements Storage {
     return row && { failures: Number(row.failures), windowEndsAt: new Date(Number(row.window_ends_at)) };
   }
 
-  async clearFailures(key: string): Promise<void> {
-    this.#run("DELETE FROM attempts WHERE key = ?", key);
+  async forgiveFailure(key: string): Promise<void> {
+    this.#run("UPDATE attempts SET failures = failures - 1 WHERE key = ? AND failures > 0", key);
   }
 
   async useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
