@@ -58,6 +58,7 @@ describe("arguments are checked before anything is sent", () => {
     const { fetchSpy, handoff } = offline();
     expect(await rejectedCode(handoff.generateCode(loose(options)))).toBe("invalid_argument");
     expect(await rejectedCode(handoff.invalidateAllCodes(loose(options)))).toBe("invalid_argument");
+    expect(await rejectedCode(handoff.listPendingCodes(loose(options)))).toBe("invalid_argument");
     expect(await rejectedCode(handoff.authorizeCode(loose({ ...options, code: "123456" })))).toBe("invalid_argument");
     expect(fetchSpy).not.toHaveBeenCalled();
   });
@@ -78,6 +79,7 @@ describe("arguments are checked before anything is sent", () => {
       expect(await rejectedCode(handoff.generateCode(loose(options)))).toBe("invalid_argument");
       expect(await rejectedCode(handoff.authorizeCode(loose(options)))).toBe("invalid_argument");
       expect(await rejectedCode(handoff.invalidateAllCodes(loose(options)))).toBe("invalid_argument");
+      expect(await rejectedCode(handoff.listPendingCodes(loose(options)))).toBe("invalid_argument");
     }
     expect(fetchSpy).not.toHaveBeenCalled();
   });

@@ -1,6 +1,7 @@
 import { authorizeCode } from "./codes/authorize-code.js";
 import { generateCode } from "./codes/generate-code.js";
 import { invalidateAllCodes } from "./codes/invalidate-all-codes.js";
+import { listPendingCodes } from "./codes/list-pending-codes.js";
 import { resolveConfig } from "./internal/resolve-config.js";
 import type { ServerClient } from "./server-client.js";
 import type { ServerClientOptions } from "./server-client-options.js";
@@ -39,6 +40,7 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
     generateCode: (codeOptions) => generateCode(config, codeOptions),
     authorizeCode: (codeOptions) => authorizeCode(config, codeOptions),
     invalidateAllCodes: (codeOptions) => invalidateAllCodes(config, codeOptions),
+    listPendingCodes: (codeOptions) => listPendingCodes(config, codeOptions),
     verifyToken: (jwt, verifyOptions) => verifyToken(config, jwt, verifyOptions),
   };
 }

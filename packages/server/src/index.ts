@@ -5,10 +5,12 @@
 export type {
   AuthorizedCode,
   CodePurpose,
+  CodeRequester,
   CodeType,
   GeneratedCode,
   HandoffErrorCode,
   InvalidatedCodes,
+  PendingCode,
   UserProfile,
   UserTokenClaims,
 } from "@handoff/types";
@@ -17,6 +19,7 @@ export type { CallOptions } from "./call-options.js";
 export type { AuthorizeCodeOptions } from "./codes/authorize-code.js";
 export type { GenerateCodeOptions } from "./codes/generate-code.js";
 export type { InvalidateAllCodesOptions } from "./codes/invalidate-all-codes.js";
+export type { ListPendingCodesOptions } from "./codes/list-pending-codes.js";
 export { createServerClient } from "./create-server-client.js";
 export type { ServerClient } from "./server-client.js";
 export type { RetryOptions, ServerClientOptions } from "./server-client-options.js";

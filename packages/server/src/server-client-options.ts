@@ -1,7 +1,7 @@
 import type { PrivateKeyInput } from "./tokens/import-private-key.js";
 
 /**
- * When `getUserID` (an idempotent read, the only method retried) is sent again. Only network
+ * When the idempotent reads `getUserID` and `listPendingCodes` (the only methods retried) are sent again. Only network
  * errors and `502`, `503`, `504` answers are retried; a `503` with `Retry-After` waits that long
  * (capped by `maxDelayMs`). Each attempt carries a freshly signed service token.
  *

@@ -1,8 +1,16 @@
-import type { AuthorizedCode, GeneratedCode, InvalidatedCodes, UserProfile, UserTokenClaims } from "@handoff/types";
+import type {
+  AuthorizedCode,
+  GeneratedCode,
+  InvalidatedCodes,
+  PendingCode,
+  UserProfile,
+  UserTokenClaims,
+} from "@handoff/types";
 import type { CallOptions } from "./call-options.js";
 import type { AuthorizeCodeOptions } from "./codes/authorize-code.js";
 import type { GenerateCodeOptions } from "./codes/generate-code.js";
 import type { InvalidateAllCodesOptions } from "./codes/invalidate-all-codes.js";
+import type { ListPendingCodesOptions } from "./codes/list-pending-codes.js";
 import type { VerifyTokenOptions } from "./tokens/verify-token.js";
 
 /**
@@ -72,6 +80,20 @@ export interface ServerClient {
    * await handoff.invalidateAllCodes({ userId, codeType: "short", purpose: "temporary_authentication" });
    */
   invalidateAllCodes(options: InvalidateAllCodesOptions): Promise<InvalidatedCodes>;
+
+  /**
+   * The user's live codes of a type and purpose, each with the device waiting on it (user agent,
+   * IP, when it first waited; `requester` is `null` until one waits), never the codes
+   * themselves. Show them before Approve so the user can tell their own device from a phisher's
+   * (RFC 8628 §5.4). Retried like `getUserID`.
+   *
+   * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * const [pending] = await handoff.listPendingCodes({ userId, codeType: "short", purpose: "temporary_authentication" });
+   * console.log(pending?.requester?.userAgent, pending?.requester?.ip, pending?.requester?.seenAt);
+   */
+  listPendingCodes(options: ListPendingCodesOptions): Promise<PendingCode[]>;
 
   /**
    * Verifies a user JWT from the service against its JWKS (ES256, `iss`, `aud` = this client,

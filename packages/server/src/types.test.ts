@@ -3,6 +3,7 @@ import type {
   GeneratedCode,
   HandoffError,
   InvalidatedCodes,
+  PendingCode,
   UserProfile,
   UserTokenClaims,
 } from "@handoff/types";
@@ -25,6 +26,7 @@ describe("public types", () => {
     expectTypeOf<ServerClient["generateCode"]>().returns.resolves.toEqualTypeOf<GeneratedCode>();
     expectTypeOf<ServerClient["authorizeCode"]>().returns.resolves.toEqualTypeOf<AuthorizedCode>();
     expectTypeOf<ServerClient["invalidateAllCodes"]>().returns.resolves.toEqualTypeOf<InvalidatedCodes>();
+    expectTypeOf<ServerClient["listPendingCodes"]>().returns.resolves.toEqualTypeOf<PendingCode[]>();
     expectTypeOf<ServerClient["verifyToken"]>().returns.resolves.toEqualTypeOf<UserTokenClaims>();
 
     expectTypeOf<Awaited<ReturnType<ServerClient["getUserID"]>>>().not.toBeAny();

@@ -112,6 +112,8 @@ const calls = {
     client.authorizeCode({ userId: "u1", code: "123456", codeType: "short", purpose }),
   invalidateAllCodes: (client: ReturnType<typeof createServerClient>) =>
     client.invalidateAllCodes({ userId: "u1", codeType: "short", purpose }),
+  listPendingCodes: (client: ReturnType<typeof createServerClient>) =>
+    client.listPendingCodes({ userId: "u1", codeType: "short", purpose }),
   verifyToken: (client: ReturnType<typeof createServerClient>) => client.verifyToken(validJwt),
 };
 

@@ -20,6 +20,8 @@ start:
   --wait-timeout-ms <n>   how long a wait is held before 408 wait_timeout (default 120000)
   --issuer <url>          iss of user JWTs (default: the service URL)
   --rp-id <host>          WebAuthn relying party id (default: hostname of the client's first origin)
+  --trust-proxy           behind a trusted reverse proxy: the requester's IP is the first
+                          X-Forwarded-For hop (default: the socket's address)
   --smtp-host <host>      SMTP server for security codes; without it, mails are printed here
   --smtp-port <n>         SMTP port (default 587)
   --smtp-user <user>      SMTP user (password from HANDOFF_SMTP_PASSWORD)
@@ -53,6 +55,7 @@ async function start(args: string[]): Promise<void> {
       "wait-timeout-ms": { type: "string" },
       issuer: { type: "string" },
       "rp-id": { type: "string" },
+      "trust-proxy": { type: "boolean" },
       "smtp-host": { type: "string" },
       "smtp-port": { type: "string" },
       "smtp-user": { type: "string" },
@@ -80,6 +83,7 @@ async function start(args: string[]): Promise<void> {
     ...(waitTimeoutMs === undefined ? {} : { waitTimeoutMs }),
     ...(values.issuer ? { issuer: values.issuer } : {}),
     ...(values["rp-id"] ? { rpId: values["rp-id"] } : {}),
+    ...(values["trust-proxy"] ? { trustProxy: true } : {}),
     ...(smtp ? { smtp } : {}),
     onOutboxMail: (mail) => {
       process.stdout.write(`\n── outbox (no SMTP configured) ── to ${mail.to}: ${mail.subject}\n${mail.text}\n\n`);

@@ -45,6 +45,13 @@ export interface ServiceOptions {
   rpId?: string;
   /** WebAuthn relying party name shown by authenticators. Default: `"Handoff"`. */
   rpName?: string;
+  /**
+   * Whether the service runs behind a reverse proxy it trusts: the requester's IP (shown to the
+   * approving device) is then the first hop of `X-Forwarded-For`. Leave it off when clients reach
+   * the service directly, or anyone could claim any address. Default: `false` (the socket's
+   * address).
+   */
+  trustProxy?: boolean;
   /** Called with each mail the outbox keeps (no SMTP configured); the CLI prints them. */
   onOutboxMail?: (mail: OutboxMail) => void;
   /** Structured log sink, or `false` for none. Default: JSON lines on stdout. */
@@ -82,6 +89,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     smtp: options.smtp,
     rpId: options.rpId,
     rpName: options.rpName ?? "Handoff",
+    trustProxy: options.trustProxy ?? false,
     logger: options.logger === false ? () => {} : (options.logger ?? defaultLogger),
     now: options.now ?? Date.now,
   };

@@ -97,6 +97,27 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       expect(await s.authorizeCode("unknown", at(1_000))).toBe(false);
     });
 
+    it("records a code's requester once: the first writer wins, concurrent ones lose", async () => {
+      const s = await storage();
+      const pending = code();
+      const signedUp = code({ requestInfo: { ip: "198.51.100.1", seenAt: T0.toISOString() } });
+      for (const record of [pending, signedUp]) await s.insertCode(record);
+      const first = { userAgent: "Firefox/140", ip: "203.0.113.7", seenAt: at(1).toISOString() };
+      expect(await s.recordCodeRequester(pending.id, first)).toBe(true);
+      expect(await s.recordCodeRequester(pending.id, { userAgent: "curl/8", seenAt: at(2).toISOString() })).toBe(false);
+      expect((await s.getCode(pending.id))?.requestInfo).toEqual(first);
+      expect(await s.recordCodeRequester(signedUp.id, first)).toBe(false);
+      expect((await s.getCode(signedUp.id))?.requestInfo).toEqual(signedUp.requestInfo);
+      expect(await s.recordCodeRequester("unknown", first)).toBe(false);
+
+      const raced = code();
+      await s.insertCode(raced);
+      const racers = Array.from({ length: 10 }, (_, i) => ({ userAgent: `racer-${i}`, seenAt: at(i).toISOString() }));
+      const results = await Promise.all(racers.map((info) => s.recordCodeRequester(raced.id, info)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await s.getCode(raced.id))?.requestInfo).toEqual(racers[results.indexOf(true)]);
+    });
+
     it("lets exactly one of many concurrent consumers have a code", async () => {
       const s = await storage();
       const pending = code();

@@ -19,6 +19,8 @@ import {
   generateCodeResponseSchema,
   invalidateCodesRequestSchema,
   invalidateCodesResponseSchema,
+  listPendingCodesRequestSchema,
+  listPendingCodesResponseSchema,
   pwlessDevicesRequestSchema,
   pwlessDevicesResponseSchema,
   pwlessSignupRequestSchema,
@@ -80,6 +82,13 @@ const operations: Record<EndpointName, Operation> = {
     request: invalidateCodesRequestSchema,
     response: invalidateCodesResponseSchema,
     errors: [...bodyErrors, ...tokenErrors],
+  },
+  listPendingCodes: {
+    summary:
+      "List a user's live codes of a type and purpose, with the device waiting on each (user agent, IP, time; never the code)",
+    request: listPendingCodesRequestSchema,
+    response: listPendingCodesResponseSchema,
+    errors: [...bodyErrors, ...tokenErrors, "user_not_found"],
   },
   waitCode: {
     summary: "Wait until a code is authorized, then receive a session (long poll)",

@@ -56,6 +56,21 @@ export {
 } from "./error-codes.js";
 export type { HandoffErrorOptions } from "./handoff-error.js";
 export { HandoffError, isHandoffError } from "./handoff-error.js";
+export type {
+  CodeRequester,
+  CodeRequesterWire,
+  ListPendingCodesRequest,
+  ListPendingCodesResponse,
+  PendingCode,
+  PendingCodeWire,
+} from "./pending-codes.js";
+export {
+  codeRequesterSchema,
+  listPendingCodesRequestSchema,
+  listPendingCodesResponseSchema,
+  pendingCodeSchema,
+  toPendingCode,
+} from "./pending-codes.js";
 export { codeValueSchema, idSchema, timestampSchema, usernameSchema } from "./primitives.js";
 export type {
   DeviceKeyType,

@@ -71,6 +71,12 @@ export const ENDPOINTS = {
     scope: "codes.invalidate",
     auth: "service_token",
   },
+  listPendingCodes: {
+    method: "POST",
+    path: "/api/native/codes/{type}/pending",
+    scope: "codes.authorize",
+    auth: "service_token",
+  },
   waitCode: {
     method: "POST",
     path: "/api/native/authenticate/code/wait",

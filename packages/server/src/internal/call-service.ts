@@ -14,7 +14,7 @@ export interface ServiceCall<T> {
   /** The endpoint; its scope goes into the service token. */
   endpoint: Extract<
     EndpointName,
-    "createUser" | "retrieveUser" | "generateCode" | "authorizeCode" | "invalidateAllCodes"
+    "createUser" | "retrieveUser" | "generateCode" | "authorizeCode" | "invalidateAllCodes" | "listPendingCodes"
   >;
   /** Fills `{type}` in the path. */
   codeType?: CodeType;

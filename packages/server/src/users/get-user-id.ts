@@ -6,8 +6,8 @@ import type { ServerClientConfig } from "../internal/config.js";
 
 /**
  * Looks a user up by username (seed 000, Step 1): `POST /api/native/manage/users/retrieve` with
- * a `users.retrieve` token bound to that username. The only method retried (network errors,
- * 502/503/504), since it only reads.
+ * a `users.retrieve` token bound to that username. Retried (network errors, 502/503/504), like
+ * `listPendingCodes`, since it only reads.
  *
  * @throws {HandoffError} `invalid_argument` (nothing sent), `user_not_found`, `invalid_token`,
  * `forbidden`, `network_error`, `timeout`, `aborted`, `invalid_response`.

@@ -3,7 +3,8 @@ import type { Hono } from "hono";
 import { createCode } from "../codes/code-operations.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
-import { readBody, reply, requestInfo } from "../http/json.js";
+import { readBody, reply } from "../http/json.js";
+import { requestInfo } from "../http/request-info.js";
 import { canonicalEmail, findUserByEmail, pendingSubject, resolvePwlessClient } from "./accounts.js";
 import { securityCodeMail } from "./mails.js";
 import { signSecurityNonce } from "./security-nonce.js";
@@ -41,7 +42,7 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
     const { code, record } = await createCode(
       context,
       { clientId: client.id, userId: user?.id ?? pendingSubject(email), type: "phrase", purpose: "add_credential" },
-      { authorize: true, requestInfo: requestInfo(c) },
+      { authorize: true, requestInfo: requestInfo(c, context.options.trustProxy, context.now()) },
     );
     try {
       await context.mailer.send(

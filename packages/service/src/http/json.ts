@@ -28,10 +28,3 @@ export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S): 
 export function reply<S extends z.ZodMiniType>(c: Context, schema: S, body: z.input<S>): Response {
   return c.json(schema.parse(body) as object, 200);
 }
-
-/** The requesting device's user agent and address, for the approving device to show. */
-export function requestInfo(c: Context): { userAgent?: string; ip?: string } {
-  const userAgent = c.req.header("user-agent")?.slice(0, 256);
-  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ...(userAgent ? { userAgent } : {}), ...(forwarded ? { ip: forwarded.slice(0, 64) } : {}) };
-}

@@ -8,6 +8,9 @@ import {
   generateCodeResponseSchema,
   invalidateCodesRequestSchema,
   invalidateCodesResponseSchema,
+  listPendingCodesRequestSchema,
+  listPendingCodesResponseSchema,
+  type PendingCodeWire,
 } from "@handoff/types";
 import type { Context, Hono } from "hono";
 import { checkTokenBinding, type VerifiedServiceToken, verifyServiceToken } from "../auth/verify-service-token.js";
@@ -15,6 +18,7 @@ import { authorizeMatchedCode, createCode, invalidateCodes, matchCode } from "..
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
+import type { CodeRecord } from "../storage/records.js";
 
 /** The `{type}` path parameter, validated. */
 export function codeTypeParam(c: Context): CodeType {
@@ -29,7 +33,29 @@ async function requireUser(context: ServiceContext, token: VerifiedServiceToken,
   return user;
 }
 
-/** Generate, authorize and invalidate-all (seed 000, Steps 2 and 5, and the optional deny). */
+/** A live code as the listing shows it: never the code nor its hash. */
+function toPendingCodeWire(record: CodeRecord): PendingCodeWire {
+  const info = record.requestInfo;
+  return {
+    created_at: record.createdAt.toISOString(),
+    expires_at: record.expiresAt.toISOString(),
+    is_authorized: record.authorizedAt !== null,
+    requester:
+      info === null
+        ? null
+        : {
+            ...(info.userAgent === undefined ? {} : { user_agent: info.userAgent }),
+            ...(info.ip === undefined ? {} : { ip: info.ip }),
+            // Records from before `seenAt` was kept were filled in when the code was created.
+            seen_at: info.seenAt ?? record.createdAt.toISOString(),
+          },
+  };
+}
+
+/**
+ * Generate, authorize and invalidate-all (seed 000, Steps 2 and 5, and the optional deny), and the
+ * listing of pending codes with who is waiting on each (RFC 8628 §5.4).
+ */
 export function registerCodeRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.generateCode.path.replace("{type}", ":type"), async (c) => {
     const type = codeTypeParam(c);
@@ -72,5 +98,23 @@ export function registerCodeRoutes(app: Hono, context: ServiceContext): void {
     const user = await requireUser(context, token, body.user_id);
     await invalidateCodes(context, { clientId: token.client.id, userId: user.id, purpose: body.purpose, type });
     return reply(c, invalidateCodesResponseSchema, { deleted_at: context.now().toISOString() });
+  });
+
+  // The backend that approves (scope `codes.authorize`) lists what it would approve.
+  app.post(ENDPOINTS.listPendingCodes.path.replace("{type}", ":type"), async (c) => {
+    const type = codeTypeParam(c);
+    const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.listPendingCodes.scope);
+    const body = await readBody(c, listPendingCodesRequestSchema);
+    checkTokenBinding(token, { clientId: body.client_id, userId: body.user_id });
+    const user = await requireUser(context, token, body.user_id);
+    const now = context.now().getTime();
+    const records = await context.storage.listCodes({
+      clientId: token.client.id,
+      userId: user.id,
+      type,
+      purpose: body.purpose,
+    });
+    const live = records.filter((record) => record.consumedAt === null && record.expiresAt.getTime() > now);
+    return reply(c, listPendingCodesResponseSchema, { codes: live.map(toPendingCodeWire) });
   });
 }

@@ -7,6 +7,7 @@ import { fail } from "../http/fail.js";
 import { readBody } from "../http/json.js";
 import { assertOriginAllowed } from "../http/middleware.js";
 import { replySession } from "../http/reply-session.js";
+import { requestInfo } from "../http/request-info.js";
 import { waitForCode } from "../wait/wait-for-code.js";
 
 /** `POST /api/native/authenticate/code/wait` (seed 000, Steps 3 and 6). */
@@ -28,6 +29,10 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
     const user = await context.storage.getUserByName(client.namespaceId, body.username);
     if (!user) return rejectUnknownUser(context, client.id, body.username, purpose);
     const record = await matchCode(context, { clientId: client.id, userId: user.id, type, purpose }, input);
+    // Who is asking, for the approving device to show (RFC 8628 §5.4); the first wait wins.
+    if (record.requestInfo === null) {
+      await context.storage.recordCodeRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
+    }
 
     const outcome = await waitForCode(context, record, c.req.raw.signal);
     switch (outcome) {

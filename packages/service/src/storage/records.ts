@@ -23,8 +23,12 @@ export interface UserRecord {
 
 /** Who asked for a code, recorded so the approving device can show it (RFC 8628 §5.4). */
 export interface RequestInfo {
+  /** The `User-Agent` header, at most 256 characters. */
   userAgent?: string;
+  /** The peer's address (the first `X-Forwarded-For` hop when `trustProxy` is set). */
   ip?: string;
+  /** When the request was seen, ISO 8601 (absent in records written before it was kept). */
+  seenAt?: string;
 }
 
 /** A code, stored as a keyed hash only. */

@@ -4,6 +4,7 @@ import type {
   ClientRecord,
   CodeRecord,
   DeviceKeyRecord,
+  RequestInfo,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -58,6 +59,11 @@ export interface Storage {
   getCode(id: string): Promise<CodeRecord | undefined>;
   /** Atomically marks an unconsumed, unexpired code authorized; `false` when it no longer qualifies. */
   authorizeCode(id: string, now: Date): Promise<boolean>;
+  /**
+   * Atomically records who is waiting on a code, only when nothing is recorded yet (the first
+   * wait wins); `false` when something already was, or the code is unknown.
+   */
+  recordCodeRequester(id: string, info: RequestInfo): Promise<boolean>;
   /** Atomically consumes an authorized, unconsumed, unexpired code; exactly one caller gets `true`. */
   consumeCode(id: string, now: Date): Promise<boolean>;
   /** Deletes the unconsumed codes of a user for a purpose (and type, when given); returns their ids. */

@@ -57,6 +57,7 @@ const VALID: Record<PostEndpoint, Record<string, string>> = {
     code: '"123456"',
   },
   invalidateAllCodes: { client_id: client, user_id: json(knownUserId), purpose: '"add_credential"' },
+  listPendingCodes: { client_id: client, user_id: json(knownUserId), purpose: '"temporary_authentication"' },
   waitCode: { client_id: client, username: json(knownUser), authentication_code: code, credential_name: '"fuzz"' },
   fido2RegisterInit: { client_id: client, username: json("fuzz-new@example.com") },
   fido2RegisterComplete: { client_id: client, username: json(knownUser), credential: credential("webauthn.create") },

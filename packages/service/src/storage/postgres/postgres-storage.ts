@@ -5,6 +5,7 @@ import type {
   ClientRecord,
   CodeRecord,
   DeviceKeyRecord,
+  RequestInfo,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -197,6 +198,16 @@ export class PostgresStorage implements Storage {
     const updated = await this.#run(
       "UPDATE codes SET authorized_at = COALESCE(authorized_at, $1) WHERE id = $2 AND consumed_at IS NULL AND expires_at > $1",
       now.getTime(),
+      id,
+    );
+    return updated === 1;
+  }
+
+  async recordCodeRequester(id: string, info: RequestInfo): Promise<boolean> {
+    // A concurrent writer blocks on the row lock, then re-checks `request_info IS NULL` and loses.
+    const updated = await this.#run(
+      "UPDATE codes SET request_info = $1 WHERE id = $2 AND request_info IS NULL",
+      JSON.stringify(info),
       id,
     );
     return updated === 1;

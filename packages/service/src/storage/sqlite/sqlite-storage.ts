@@ -4,6 +4,7 @@ import type {
   ClientRecord,
   CodeRecord,
   DeviceKeyRecord,
+  RequestInfo,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -164,6 +165,13 @@ export class SqliteStorage implements Storage {
         id,
         now.getTime(),
       ) === 1
+    );
+  }
+
+  async recordCodeRequester(id: string, info: RequestInfo): Promise<boolean> {
+    return (
+      this.#run("UPDATE codes SET request_info = ? WHERE id = ? AND request_info IS NULL", JSON.stringify(info), id) ===
+      1
     );
   }
 
