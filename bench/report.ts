@@ -31,7 +31,7 @@ export function renderMarkdown(results: Record<string, unknown>): string {
       row("authorize returned → JWT received", wake.afterAuthorizeReturns),
       row("client polling every 1 s", wake.pollingClient),
       "",
-      `p99 ratio, authorize → JWT over a bare round trip: **${wake.p99Ratio}×** (target ≤ 2×; the authorize itself is one round trip with a signature check and a write).`,
+      `Target (the issue's measure, from \`authorizeCode\` returning to the JWT at the waiting client): p99 over a bare round trip's p99 = **${wake.p99Ratio}×** (target ≤ 2×). Including the authorize request itself (one round trip with a signature check and writes): **${wake.p99RatioWithAuthorize}×**.`,
       "",
     );
   }
@@ -44,7 +44,13 @@ export function renderMarkdown(results: Record<string, unknown>): string {
       "|---|---|---|---|---|---|---|---|",
       ...concurrent.map(
         (r) =>
-          `| ${r.waits} | ${r.errors} | ${r.rssBeforeMiB} | ${r.rssHeldMiB} | ${r.rssPerWaitKiB} | ${r.releaseMs} | ${r.baselineMs} | ${r.releaseRatio}× |`,
+          `| ${r.waits} | ${r.errors}${
+            r.errors > 0
+              ? ` (${Object.entries(r.errorKinds)
+                  .map(([kind, n]) => `${kind}: ${n}`)
+                  .join(", ")})`
+              : ""
+          } | ${r.rssBeforeMiB} | ${r.rssHeldMiB} | ${r.rssPerWaitKiB} | ${r.releaseMs} | ${r.baselineMs} | ${r.releaseRatio}× |`,
       ),
       "",
       "Releasing includes one authorize request per wait; the baseline sends the same number of bare requests at the same concurrency (200).",

@@ -87,4 +87,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX device_keys_by_user ON device_keys (user_id);
   `,
+  // 2: every service token purges expired nonces; without an index that is a full scan.
+  `
+  CREATE INDEX nonces_by_expiry ON nonces (expires_at);
+  `,
 ];
