@@ -1,13 +1,10 @@
 import type { CodeType, Session } from "@handoff/types";
-import { startRegistration } from "@simplewebauthn/browser";
 import type { BrowserClientOptions } from "../create-browser-client.js";
 import type { BrowserClientConfig } from "../internal/config.js";
-import { parseSession } from "../internal/parse-session.js";
-import { request } from "../internal/request.js";
 import { resolveConfig } from "../internal/resolve-config.js";
-import { parseCreationOptions } from "./parse-options.js";
 import { PASSKEY_PATHS } from "./passkey-paths.js";
-import { assertWebAuthnAvailable, runCeremony } from "./run-ceremony.js";
+import { registerPasskey } from "./register-passkey.js";
+import { assertWebAuthnAvailable } from "./run-ceremony.js";
 import { checkCodeArguments, checkPasskeyArguments } from "./webauthn-arguments.js";
 
 /** Options of {@link addDevice}. */
@@ -29,25 +26,12 @@ export async function runAddDevice(config: BrowserClientConfig, options: AddDevi
   const { username, credentialName, signal } = checkPasskeyArguments(options, "addDevice");
   const { code, codeType } = checkCodeArguments({ ...options });
   assertWebAuthnAvailable();
-  const optionsJSON = await request(config, {
-    path: PASSKEY_PATHS.addCredentialInit,
-    body: { client_id: config.clientId, username, authentication_code: { code, type: codeType } },
-    validate: parseCreationOptions,
-    signal,
-  });
-  const credential = await runCeremony("registration", () => startRegistration({ optionsJSON }), {
-    signal,
-    timeoutMs: optionsJSON.timeout,
-  });
-  return request(config, {
-    path: PASSKEY_PATHS.addCredentialComplete,
-    body: {
-      client_id: config.clientId,
-      username,
-      credential,
-      ...(credentialName === undefined ? {} : { credential_name: credentialName }),
-    },
-    validate: parseSession,
+  return registerPasskey(config, {
+    initPath: PASSKEY_PATHS.addCredentialInit,
+    completePath: PASSKEY_PATHS.addCredentialComplete,
+    initBody: { client_id: config.clientId, username, authentication_code: { code, type: codeType } },
+    username,
+    credentialName,
     signal,
   });
 }

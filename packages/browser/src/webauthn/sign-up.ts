@@ -1,13 +1,10 @@
 import type { Session } from "@handoff/types";
-import { startRegistration } from "@simplewebauthn/browser";
 import type { BrowserClientOptions } from "../create-browser-client.js";
 import type { BrowserClientConfig } from "../internal/config.js";
-import { parseSession } from "../internal/parse-session.js";
-import { request } from "../internal/request.js";
 import { resolveConfig } from "../internal/resolve-config.js";
-import { parseCreationOptions } from "./parse-options.js";
 import { PASSKEY_PATHS } from "./passkey-paths.js";
-import { assertWebAuthnAvailable, runCeremony } from "./run-ceremony.js";
+import { registerPasskey } from "./register-passkey.js";
+import { assertWebAuthnAvailable } from "./run-ceremony.js";
 import { checkPasskeyArguments } from "./webauthn-arguments.js";
 
 /** Options of {@link signUp}. */
@@ -24,25 +21,12 @@ export interface SignUpOptions {
 export async function runSignUp(config: BrowserClientConfig, options: SignUpOptions): Promise<Session> {
   const { username, credentialName, signal } = checkPasskeyArguments(options, "signUp");
   assertWebAuthnAvailable();
-  const optionsJSON = await request(config, {
-    path: PASSKEY_PATHS.registerInit,
-    body: { client_id: config.clientId, username },
-    validate: parseCreationOptions,
-    signal,
-  });
-  const credential = await runCeremony("registration", () => startRegistration({ optionsJSON }), {
-    signal,
-    timeoutMs: optionsJSON.timeout,
-  });
-  return request(config, {
-    path: PASSKEY_PATHS.registerComplete,
-    body: {
-      client_id: config.clientId,
-      username,
-      credential,
-      ...(credentialName === undefined ? {} : { credential_name: credentialName }),
-    },
-    validate: parseSession,
+  return registerPasskey(config, {
+    initPath: PASSKEY_PATHS.registerInit,
+    completePath: PASSKEY_PATHS.registerComplete,
+    initBody: { client_id: config.clientId, username },
+    username,
+    credentialName,
     signal,
   });
 }

@@ -36,6 +36,7 @@ describe("CORS", () => {
       "/api/native/codes/{type}/authorize",
       "/api/native/codes/{type}/generate",
       "/api/native/codes/{type}/invalidate-all",
+      "/api/native/codes/{type}/pending",
       "/api/native/manage/users",
       "/api/native/manage/users/retrieve",
     ]);

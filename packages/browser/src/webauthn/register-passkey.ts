@@ -1,0 +1,46 @@
+import type { Session } from "@handoff/types";
+import { startRegistration } from "@simplewebauthn/browser";
+import type { BrowserClientConfig } from "../internal/config.js";
+import { parseSession } from "../internal/parse-session.js";
+import { request } from "../internal/request.js";
+import { parseCreationOptions } from "./parse-options.js";
+import { runCeremony } from "./run-ceremony.js";
+
+/** One registration ceremony: which init/complete pair, and what init takes. */
+export interface PasskeyRegistration {
+  initPath: string;
+  completePath: string;
+  /** Body of the init call (the username, and for add device the code). */
+  initBody: Record<string, unknown>;
+  username: string;
+  credentialName: string | undefined;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Registers a passkey on this device through an init/complete pair (sign-up and add device
+ * share it): creation options from the service, `navigator.credentials.create()`, then the new
+ * credential to the service, which answers the session.
+ */
+export async function registerPasskey(
+  config: BrowserClientConfig,
+  registration: PasskeyRegistration,
+): Promise<Session> {
+  const { initPath, completePath, initBody, username, credentialName, signal } = registration;
+  const optionsJSON = await request(config, { path: initPath, body: initBody, validate: parseCreationOptions, signal });
+  const credential = await runCeremony("registration", () => startRegistration({ optionsJSON }), {
+    signal,
+    timeoutMs: optionsJSON.timeout,
+  });
+  return request(config, {
+    path: completePath,
+    body: {
+      client_id: config.clientId,
+      username,
+      credential,
+      ...(credentialName === undefined ? {} : { credential_name: credentialName }),
+    },
+    validate: parseSession,
+    signal,
+  });
+}
