@@ -33,6 +33,8 @@ export interface ServiceOptions {
   maxFailedAttempts?: number;
   /** Length of the attempt window and of the lock-out, in milliseconds. Default: 15 min. */
   lockoutMs?: number;
+  /** How often expired codes are deleted (they are kept an hour past expiry), in milliseconds. Default: 600 000. */
+  purgeIntervalMs?: number;
   /** Lifetime of user JWTs, in seconds. Default: 900. */
   jwtLifetimeSeconds?: number;
   /** `iss` of user JWTs. Default: the service's URL. */
@@ -83,6 +85,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     codeLifetimeMs: { short: 5 * MINUTE, long: 10 * MINUTE, phrase: 10 * MINUTE, ...options.codeLifetimeMs },
     maxFailedAttempts: options.maxFailedAttempts ?? 10,
     lockoutMs: options.lockoutMs ?? 15 * MINUTE,
+    purgeIntervalMs: options.purgeIntervalMs ?? 600_000,
     jwtLifetimeSeconds: options.jwtLifetimeSeconds ?? 900,
     issuer: options.issuer,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
@@ -98,6 +101,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     ["maxFailedAttempts", resolved.maxFailedAttempts],
     ["lockoutMs", resolved.lockoutMs],
     ["jwtLifetimeSeconds", resolved.jwtLifetimeSeconds],
+    ["purgeIntervalMs", resolved.purgeIntervalMs],
     ["maxBodyBytes", resolved.maxBodyBytes],
     ...Object.entries(resolved.codeLifetimeMs).map(([type, value]): [string, number] => [
       `codeLifetimeMs.${type}`,

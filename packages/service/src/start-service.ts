@@ -42,6 +42,9 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/** How long expired codes are kept before the purge deletes them. */
+const EXPIRED_CODE_RETENTION_MS = 60 * 60 * 1000;
+
 /** Route modules added by later features (WebAuthn, device keys). */
 const routeModules: RouteModule[] = [registerDeviceKeyRoutes, webAuthnRoutes];
 
@@ -118,6 +121,15 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   url = `http://${host}:${address.port}`;
   resolved.logger({ level: "info", msg: "listening", url });
 
+  // Expired codes stay an hour (a late wait still hears `code_expired`), then they are deleted.
+  const purgeTimer = setInterval(() => {
+    storage
+      .purgeExpiredCodes(new Date(now().getTime() - EXPIRED_CODE_RETENTION_MS))
+      .catch((error: unknown) =>
+        resolved.logger({ level: "warn", msg: "expired codes not purged", error: String(error) }),
+      );
+  }, resolved.purgeIntervalMs).unref();
+
   let closed: Promise<void> | undefined;
   return {
     url,
@@ -135,6 +147,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       closed ??= (async () => {
         context.closing.value = true;
         clearInterval(originsTimer);
+        clearInterval(purgeTimer);
         context.waits.closeAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
