@@ -1,6 +1,7 @@
 import {
   authorizeCodeRequestSchema,
   authorizeCodeResponseSchema,
+  type CodePurpose,
   type CodeType,
   codeTypeSchema,
   ENDPOINTS,
@@ -13,8 +14,15 @@ import {
   type PendingCodeWire,
 } from "@handoff/types";
 import type { Context, Hono } from "hono";
+import type * as z from "zod/mini";
 import { checkTokenBinding, type VerifiedServiceToken, verifyServiceToken } from "../auth/verify-service-token.js";
-import { authorizeMatchedCode, createCode, invalidateCodes, matchCode } from "../codes/code-operations.js";
+import {
+  authorizeMatchedCode,
+  type CodeScope,
+  createCode,
+  invalidateCodes,
+  matchCode,
+} from "../codes/code-operations.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
@@ -31,6 +39,28 @@ async function requireUser(context: ServiceContext, token: VerifiedServiceToken,
   const user = await context.storage.getUserById(token.client.namespaceId, userId);
   if (!user) throw fail("user_not_found", "No user with this id.");
   return user;
+}
+
+/** The endpoints below: each is about one user's codes of one type and purpose. */
+type CodeEndpoint = "generateCode" | "authorizeCode" | "invalidateAllCodes" | "listPendingCodes";
+
+/**
+ * What every code endpoint checks first, in this order: the `{type}` path parameter, the service
+ * token and its scope, the body, the token's binding to the body's client and user, and the user.
+ * Returns the body and the codes it is about.
+ */
+async function codeRequest<S extends z.ZodMiniType<{ client_id: string; user_id: string; purpose: CodePurpose }>>(
+  c: Context,
+  context: ServiceContext,
+  endpoint: CodeEndpoint,
+  schema: S,
+): Promise<{ body: z.output<S>; scope: CodeScope }> {
+  const type = codeTypeParam(c);
+  const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS[endpoint].scope);
+  const body = await readBody(c, schema);
+  checkTokenBinding(token, { clientId: body.client_id, userId: body.user_id });
+  const user = await requireUser(context, token, body.user_id);
+  return { body, scope: { clientId: token.client.id, userId: user.id, type, purpose: body.purpose } };
 }
 
 /** A live code as the listing shows it: never the code nor its hash. */
@@ -58,16 +88,8 @@ function toPendingCodeWire(record: CodeRecord): PendingCodeWire {
  */
 export function registerCodeRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.generateCode.path.replace("{type}", ":type"), async (c) => {
-    const type = codeTypeParam(c);
-    const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.generateCode.scope);
-    const body = await readBody(c, generateCodeRequestSchema);
-    checkTokenBinding(token, { clientId: body.client_id, userId: body.user_id });
-    const user = await requireUser(context, token, body.user_id);
-    const { code, record } = await createCode(
-      context,
-      { clientId: token.client.id, userId: user.id, type, purpose: body.purpose },
-      { authorize: body.authorize },
-    );
+    const { body, scope } = await codeRequest(c, context, "generateCode", generateCodeRequestSchema);
+    const { code, record } = await createCode(context, scope, { authorize: body.authorize });
     return reply(c, generateCodeResponseSchema, {
       code,
       expires_at: record.expiresAt.toISOString(),
@@ -76,44 +98,23 @@ export function registerCodeRoutes(app: Hono, context: ServiceContext): void {
   });
 
   app.post(ENDPOINTS.authorizeCode.path.replace("{type}", ":type"), async (c) => {
-    const type = codeTypeParam(c);
-    const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.authorizeCode.scope);
-    const body = await readBody(c, authorizeCodeRequestSchema);
-    checkTokenBinding(token, { clientId: body.client_id, userId: body.user_id });
-    const user = await requireUser(context, token, body.user_id);
-    const record = await matchCode(
-      context,
-      { clientId: token.client.id, userId: user.id, type, purpose: body.purpose },
-      body.code,
-    );
+    const { body, scope } = await codeRequest(c, context, "authorizeCode", authorizeCodeRequestSchema);
+    const record = await matchCode(context, scope, body.code);
     await authorizeMatchedCode(context, record);
     return reply(c, authorizeCodeResponseSchema, { expires_at: record.expiresAt.toISOString(), is_authorized: true });
   });
 
   app.post(ENDPOINTS.invalidateAllCodes.path.replace("{type}", ":type"), async (c) => {
-    const type = codeTypeParam(c);
-    const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.invalidateAllCodes.scope);
-    const body = await readBody(c, invalidateCodesRequestSchema);
-    checkTokenBinding(token, { clientId: body.client_id, userId: body.user_id });
-    const user = await requireUser(context, token, body.user_id);
-    await invalidateCodes(context, { clientId: token.client.id, userId: user.id, purpose: body.purpose, type });
+    const { scope } = await codeRequest(c, context, "invalidateAllCodes", invalidateCodesRequestSchema);
+    await invalidateCodes(context, scope);
     return reply(c, invalidateCodesResponseSchema, { deleted_at: context.now().toISOString() });
   });
 
   // The backend that approves (scope `codes.authorize`) lists what it would approve.
   app.post(ENDPOINTS.listPendingCodes.path.replace("{type}", ":type"), async (c) => {
-    const type = codeTypeParam(c);
-    const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.listPendingCodes.scope);
-    const body = await readBody(c, listPendingCodesRequestSchema);
-    checkTokenBinding(token, { clientId: body.client_id, userId: body.user_id });
-    const user = await requireUser(context, token, body.user_id);
+    const { scope } = await codeRequest(c, context, "listPendingCodes", listPendingCodesRequestSchema);
     const now = context.now().getTime();
-    const records = await context.storage.listCodes({
-      clientId: token.client.id,
-      userId: user.id,
-      type,
-      purpose: body.purpose,
-    });
+    const records = await context.storage.listCodes(scope);
     const live = records.filter((record) => record.consumedAt === null && record.expiresAt.getTime() > now);
     return reply(c, listPendingCodesResponseSchema, { codes: live.map(toPendingCodeWire) });
   });
