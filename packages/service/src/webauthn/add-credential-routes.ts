@@ -12,7 +12,7 @@ import { readBody, reply } from "../http/json.js";
 import { redeemChallenge, storeChallenge } from "./challenges.js";
 import { challengeFromClientData } from "./client-data.js";
 import { notifyPasskeyAdded } from "./notify-passkey-added.js";
-import { registrationOptions, verifyRegistration } from "./registration.js";
+import { registrationOptions, storePasskey, verifyRegistration } from "./registration.js";
 import { loadRelyingParty } from "./relying-party.js";
 import { replyPasskeySession } from "./session.js";
 
@@ -67,15 +67,7 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
       }
       throw fail("invalid_code", "The code is not valid.");
     }
-    const name = body.credential_name ?? "Passkey";
-    const stored = await context.storage.insertWebAuthnCredential({
-      ...verified,
-      userId: user.id,
-      name,
-      createdAt: now,
-      lastUsedAt: now,
-    });
-    if (!stored) throw fail("verification_failed", "This passkey is already registered.");
+    const name = await storePasskey(context, user, verified, body.credential_name, now);
     await notifyPasskeyAdded(context, user, name);
     return replyPasskeySession(c, context, client, user, { id: verified.id, name });
   });

@@ -11,7 +11,7 @@ import { readBody, reply } from "../http/json.js";
 import type { UserRecord } from "../storage/records.js";
 import { redeemChallenge, storeChallenge } from "./challenges.js";
 import { challengeFromClientData } from "./client-data.js";
-import { registrationOptions, verifyRegistration } from "./registration.js";
+import { registrationOptions, storePasskey, verifyRegistration } from "./registration.js";
 import { loadRelyingParty } from "./relying-party.js";
 import { replyPasskeySession } from "./session.js";
 
@@ -55,15 +55,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
     if (!(await context.storage.insertUser(user))) {
       throw fail("user_exists", "A user with this username already exists.");
     }
-    const name = body.credential_name ?? "Passkey";
-    const stored = await context.storage.insertWebAuthnCredential({
-      ...verified,
-      userId: user.id,
-      name,
-      createdAt: now,
-      lastUsedAt: now,
-    });
-    if (!stored) throw fail("verification_failed", "This passkey is already registered.");
+    const name = await storePasskey(context, user, verified, body.credential_name, now);
     return replyPasskeySession(c, context, client, user, { id: verified.id, name });
   });
 }
