@@ -1,3 +1,4 @@
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { SigningKeys } from "./keys/signing-keys.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { ResolvedOptions } from "./options.js";
@@ -15,6 +16,8 @@ export interface ServiceContext {
   codeSecret: string;
   /** `iss` of user JWTs. */
   issuer: () => string;
+  /** Wrong codes per client address on the public endpoints (`maxFailedAttemptsPerAddress`). */
+  addressAttempts: RateLimiterAbstract;
   /** Current time. */
   now: () => Date;
   /** Set while the service shuts down; new waits are refused. */

@@ -29,9 +29,26 @@ export interface ServiceOptions {
   waitTimeoutMs?: number;
   /** Lifetime of each code type, in milliseconds. Default: short 5 min, long 10 min, phrase 10 min. */
   codeLifetimeMs?: Partial<Record<CodeType, number>>;
-  /** Wrong codes accepted per user and purpose before a lock-out. Default: 10. */
+  /**
+   * Wrong codes the client's backend (calls with a service token: authorize, an authenticated
+   * wait) may send per user and purpose in a window of `lockoutMs`; the next one locks that user
+   * and purpose out for the rest of the window and deletes their live codes. Anonymous callers
+   * never count here. Default: 10.
+   */
   maxFailedAttempts?: number;
-  /** Length of the attempt window and of the lock-out, in milliseconds. Default: 15 min. */
+  /**
+   * Wrong codes one client address (an IPv6 /64) may send to the public endpoints (the wait,
+   * `/pwless/devices`, `credentials/fido2/init`) in a window of `lockoutMs`, whatever user they
+   * name; then `429` until the window ends. Shared by every instance on Postgres. Default: 10.
+   */
+  maxFailedAttemptsPerAddress?: number;
+  /**
+   * Wrong codes from anonymous callers (all addresses together) that one code survives: at this
+   * many, the code is deleted and its waits are told `code_invalidated`. Bounds a distributed
+   * guesser; see the security model for the math. Default: 30.
+   */
+  maxGuessesPerCode?: number;
+  /** Length of the attempt windows and of the lock-out, in milliseconds. Default: 15 min. */
   lockoutMs?: number;
   /** How often expired codes are deleted (they are kept an hour past expiry), in milliseconds. Default: 600 000. */
   purgeIntervalMs?: number;
@@ -84,6 +101,8 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     waitTimeoutMs: options.waitTimeoutMs ?? 120_000,
     codeLifetimeMs: { short: 5 * MINUTE, long: 10 * MINUTE, phrase: 10 * MINUTE, ...options.codeLifetimeMs },
     maxFailedAttempts: options.maxFailedAttempts ?? 10,
+    maxFailedAttemptsPerAddress: options.maxFailedAttemptsPerAddress ?? 10,
+    maxGuessesPerCode: options.maxGuessesPerCode ?? 30,
     lockoutMs: options.lockoutMs ?? 15 * MINUTE,
     purgeIntervalMs: options.purgeIntervalMs ?? 600_000,
     jwtLifetimeSeconds: options.jwtLifetimeSeconds ?? 900,
@@ -99,6 +118,8 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
   const positive: [string, number][] = [
     ["waitTimeoutMs", resolved.waitTimeoutMs],
     ["maxFailedAttempts", resolved.maxFailedAttempts],
+    ["maxFailedAttemptsPerAddress", resolved.maxFailedAttemptsPerAddress],
+    ["maxGuessesPerCode", resolved.maxGuessesPerCode],
     ["lockoutMs", resolved.lockoutMs],
     ["jwtLifetimeSeconds", resolved.jwtLifetimeSeconds],
     ["purgeIntervalMs", resolved.purgeIntervalMs],

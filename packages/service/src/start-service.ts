@@ -83,6 +83,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     waits: waits.hub,
     mailer,
     codeSecret,
+    addressAttempts: storage.createRateLimiter({
+      keyPrefix: "wrong-code-address",
+      points: resolved.maxFailedAttemptsPerAddress,
+      durationSeconds: Math.max(1, Math.ceil(resolved.lockoutMs / 1000)),
+    }),
     issuer: () => resolved.issuer ?? url,
     now,
     closing: { value: false },

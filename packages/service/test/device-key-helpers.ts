@@ -47,7 +47,8 @@ export function deviceBody(
 /** The add-device flow against one test service. */
 export function addDeviceFlow(t: TestService) {
   const signup = (email: string, extra: Record<string, unknown> = {}) => t.post("/pwless/signup", { email, ...extra });
-  const devices = (body: Record<string, unknown>) => t.post("/pwless/devices", body);
+  const devices = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    t.post("/pwless/devices", body, { headers });
 
   /** The phrase code of the newest security-code mail to `email`. */
   const mailedCode = (email: string): string => {

@@ -6,7 +6,7 @@ import { addDeviceFlow, deviceBody, expectError, freshEmail, keys } from "./devi
 import { useService } from "./helpers.js";
 
 const MAX_FAILED = 3;
-const t = await useService({ maxFailedAttempts: MAX_FAILED });
+const t = await useService();
 
 const { signup, devices, mailedCode, signupAndCode, register } = addDeviceFlow(t);
 
@@ -105,18 +105,21 @@ describe("POST /pwless/devices", () => {
     expect(await retrieved.json()).toMatchObject({ id: body.user.id, username: email });
   });
 
-  it("locks out after too many wrong codes, even for the right one afterwards", async () => {
+  it("refuses an address after too many wrong codes, even its right one; the owner elsewhere is not locked out", async () => {
+    const strict = await useService({ maxFailedAttemptsPerAddress: MAX_FAILED, trustProxy: true });
+    const flow = addDeviceFlow(strict);
     const email = freshEmail("lockout");
-    const { code } = await signupAndCode(email);
+    const { code } = await flow.signupAndCode(email);
     const { publicKey } = keys.p256();
-    for (let i = 1; i < MAX_FAILED; i++) {
-      await expectError(await devices(deviceBody(email, "wrong999", publicKey)), 400, "invalid_code");
+    const attacker = { "x-forwarded-for": "203.0.113.7" };
+    for (let i = 0; i < MAX_FAILED; i++) {
+      await expectError(await flow.devices(deviceBody(email, `wrong99${i}`, publicKey), attacker), 400, "invalid_code");
     }
-    const last = await devices(deviceBody(email, "wrong999", publicKey));
-    await expectError(last, 429, "too_many_attempts");
-    const right = await devices(deviceBody(email, code, publicKey));
-    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
-    await expectError(right, 429, "too_many_attempts");
+    const refused = await flow.devices(deviceBody(email, code, publicKey), attacker);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    await expectError(refused, 429, "too_many_attempts");
+    const owner = await flow.devices(deviceBody(email, code, publicKey), { "x-forwarded-for": "198.51.100.20" });
+    expect(owner.status).toBe(200);
   });
 
   it("accepts Ed25519 and RSA-2048 (RS256 and PS256) keys", async () => {

@@ -19,6 +19,7 @@ function code(overrides: Partial<CodeRecord> = {}): CodeRecord {
     authorizedAt: null,
     consumedAt: null,
     requestInfo: null,
+    guesses: 0,
     ...overrides,
   };
 }
@@ -66,7 +67,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
 
     it("keeps usernames unique per namespace", async () => {
       const s = await storage();
-      const alice = { id: "u1", namespaceId: "ns-1", username: "alice", createdAt: T0 };
+      const alice = { id: "u1", namespaceId: "ns-1", username: "alice", createdAt: T0, verifiedAt: null };
       expect(await s.insertUser(alice)).toBe(true);
       expect(await s.insertUser({ ...alice, id: "u2" })).toBe(false);
       expect(await s.insertUser({ ...alice, id: "u3", namespaceId: "ns-2" })).toBe(true);
@@ -267,6 +268,61 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       expect(await s.getDeviceKey("dk-1")).toEqual(key);
       expect((await s.listDeviceKeys("u1")).map((record) => record.id)).toEqual(["dk-1", "dk-2"]);
       expect(await s.getDeviceKey("nope")).toBeUndefined();
+    });
+
+    it("counts anonymous guesses on the live codes of a scope, gives them back, and deletes spent codes", async () => {
+      const s = await storage();
+      const [first, second] = [code(), code({ createdAt: at(1) })];
+      await s.insertCode(first);
+      await s.insertCode(second);
+      await s.insertCode(code({ userId: "user-2" })); // another user: untouched
+      await s.insertCode(code({ consumedAt: at(2), authorizedAt: at(1), hash: "used" })); // consumed: untouched
+      const racers = await Promise.all(Array.from({ length: 10 }, () => s.reserveCodeGuess(scope)));
+      const seen = racers.flatMap((codes) => codes.filter((c) => c.id === first.id).map((c) => c.guesses));
+      expect(seen.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // no lost update
+      await s.returnCodeGuess([first.id]);
+      expect((await s.getCode(first.id))?.guesses).toBe(9);
+      expect((await s.getCode(second.id))?.guesses).toBe(10);
+      expect(await s.deleteGuessedCodes(scope, 10)).toEqual([second.id]);
+      expect(await s.getCode(first.id)).toBeDefined();
+      expect((await s.listCodes({ ...scope, userId: "user-2" }))[0]?.guesses).toBe(0);
+      expect(await s.isConsumedCode(scope, "used")).toBe(true);
+      expect(await s.isConsumedCode(scope, first.hash)).toBe(false);
+      expect(await s.isConsumedCode({ ...scope, userId: "user-2" }, "used")).toBe(false);
+    });
+
+    it("verifies a user once, revoking the credentials it had; a verified user keeps them", async () => {
+      const s = await storage();
+      await s.insertUser({ id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null });
+      await s.insertUser({ id: "u2", namespaceId: "ns", username: "b@example.com", createdAt: T0, verifiedAt: T0 });
+      const passkey = {
+        publicKey: "pk",
+        counter: 0,
+        transports: [],
+        name: "Attacker key",
+        createdAt: T0,
+        lastUsedAt: null,
+      };
+      await s.insertWebAuthnCredential({ ...passkey, id: "cred-1", userId: "u1" });
+      await s.insertWebAuthnCredential({ ...passkey, id: "cred-2", userId: "u2" });
+      const key = { keyData: "k", keyType: "ec", keyLength: 256, signatureAlgorithm: "ES256", createdAt: at(1) };
+      await s.insertDeviceKey({ ...key, id: "dk-1", userId: "u1", deviceInfo: "Laptop" });
+      const outcomes = await Promise.all([s.verifyUser("u1", at(5)), s.verifyUser("u1", at(6))]);
+      const revoked = outcomes.find((outcome) => outcome !== undefined);
+      expect(outcomes.filter((outcome) => outcome === undefined)).toHaveLength(1); // exactly one verifies
+      expect(revoked).toEqual(
+        expect.arrayContaining([
+          { kind: "passkey", id: "cred-1", name: "Attacker key", createdAt: T0 },
+          { kind: "device_key", id: "dk-1", name: "Laptop", createdAt: at(1) },
+        ]),
+      );
+      expect(revoked).toHaveLength(2);
+      expect((await s.getUserById("ns", "u1"))?.verifiedAt).toEqual(at(5));
+      expect(await s.listWebAuthnCredentials("u1")).toEqual([]);
+      expect(await s.listDeviceKeys("u1")).toEqual([]);
+      expect(await s.verifyUser("u2", at(5))).toBeUndefined();
+      expect(await s.getWebAuthnCredential("cred-2")).toBeDefined();
+      expect(await s.verifyUser("nobody", at(5))).toBeUndefined();
     });
   });
 }

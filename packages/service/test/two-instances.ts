@@ -2,6 +2,7 @@ import type { Scope } from "@handoff/types";
 import { importJWK, type JWK, SignJWT } from "jose";
 import { afterAll } from "vitest";
 import { type LogEntry, type RunningService, type ServiceOptions, startService } from "../src/index.js";
+import { TEST_LIMITS } from "./helpers.js";
 
 /** One of two service instances on the same database, with what it logged. */
 export interface Instance {
@@ -47,7 +48,9 @@ function instance(service: RunningService, logs: LogEntry[]): Instance {
 export async function useTwoInstances(database: string, options: ServiceOptions = {}): Promise<TwoInstances> {
   const logs: [LogEntry[], LogEntry[]] = [[], []];
   const [first, second] = await Promise.all(
-    logs.map((entries) => startService({ port: 0, logger: (entry) => entries.push(entry), ...options, database })),
+    logs.map((entries) =>
+      startService({ port: 0, logger: (entry) => entries.push(entry), ...TEST_LIMITS, ...options, database }),
+    ),
   );
   if (!first || !second) throw new Error("two instances expected");
   afterAll(() => Promise.all([first.close(), second.close()]));

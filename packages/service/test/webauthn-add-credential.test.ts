@@ -3,7 +3,7 @@ import { useService } from "./helpers.js";
 import { passkeyCalls } from "./passkey-calls.js";
 import { SoftAuthenticator } from "./soft-authenticator.js";
 
-const t = await useService({ maxFailedAttempts: 3 });
+const t = await useService();
 const api = passkeyCalls(t);
 let serial = 0;
 
@@ -79,18 +79,31 @@ describe("adding a passkey with an authorized add_credential code", () => {
     expect(await api.refusal(late)).toEqual({ status: 400, code: "invalid_code" });
   });
 
-  it("counts wrong codes against the attempt limit and answers unknown users alike", async () => {
-    const { username, userId } = await existingUser();
-    const code = await api.generateAddCode(userId, true);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      expect(await api.refusal(await addInit(username, "wrong999"))).toEqual({ status: 400, code: "invalid_code" });
+  it("counts wrong codes against the caller's address and answers unknown users alike", async () => {
+    const strict = await useService({ maxFailedAttemptsPerAddress: 3, trustProxy: true });
+    const strictApi = passkeyCalls(strict);
+    const username = `strict-${crypto.randomUUID()}@example.com`;
+    const session = await strictApi.signUp(username, new SoftAuthenticator(strict.origin));
+    const code = await strictApi.generateAddCode(session.user.id, true);
+    const from = (address: string, name: string, value: string) =>
+      strict.post(
+        "/api/native/credentials/fido2/init",
+        { client_id: strict.clientId, username: name, authentication_code: { code: value, type: "phrase" } },
+        { headers: { origin: strict.origin, "x-forwarded-for": address } },
+      );
+    // Three wrong codes (maxFailedAttemptsPerAddress: 3), one of them for a username nobody has.
+    for (const name of [username, "nobody@example.com", username]) {
+      expect(await api.refusal(await from("203.0.113.9", name, "wrong999"))).toEqual({
+        status: 400,
+        code: "invalid_code",
+      });
     }
-    // The third wrong code (maxFailedAttempts: 3) starts the lock-out; the right code is refused too.
-    expect(await api.refusal(await addInit(username, "wrong998"))).toEqual({ status: 429, code: "too_many_attempts" });
-    const locked = await addInit(username, code);
+    const locked = await from("203.0.113.9", username, code);
     expect(await api.refusal(locked)).toEqual({ status: 429, code: "too_many_attempts" });
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-    const unknown = await addInit("nobody@example.com", code);
+    // Another address is not locked out, and the code survived the guesses.
+    expect((await from("198.51.100.4", username, code)).status).toBe(200);
+    const unknown = await from("198.51.100.4", "nobody@example.com", code);
     expect(await api.refusal(unknown)).toEqual({ status: 400, code: "invalid_code" });
   });
 

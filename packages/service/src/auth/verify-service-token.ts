@@ -87,23 +87,3 @@ export async function verifyServiceToken(
   }
   return { client, claims };
 }
-
-/**
- * Checks that a verified token may act on this request: the body's client, and the user the
- * token is bound to (when it names one).
- */
-export function checkTokenBinding(
-  token: VerifiedServiceToken,
-  request: { clientId?: string; userId?: string; username?: string },
-): void {
-  if (request.clientId !== undefined && request.clientId !== token.client.id) {
-    throw fail("forbidden", "The service token belongs to another client.");
-  }
-  const { user_id: userId, username } = token.claims;
-  if (userId !== undefined && request.userId !== undefined && userId !== request.userId) {
-    throw fail("forbidden", "The service token is bound to another user.");
-  }
-  if (username !== undefined && request.username !== undefined && username !== request.username) {
-    throw fail("forbidden", "The service token is bound to another user.");
-  }
-}

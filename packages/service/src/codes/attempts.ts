@@ -3,27 +3,27 @@ import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import type { AttemptState } from "../storage/storage.js";
 
-/** The counter key of wrong codes for one user (or unknown username) and purpose. */
-export function attemptKey(clientId: string, subject: string, purpose: CodePurpose): string {
-  return `code:${clientId}:${subject}:${purpose}`;
+/** The counter key of the wrong codes a client's backend sent for one user and purpose. */
+export function attemptKey(clientId: string, userId: string, purpose: CodePurpose): string {
+  return `code:${clientId}:${userId}:${purpose}`;
 }
 
-function retryAfterSeconds(context: ServiceContext, windowEndsAt: Date): number {
-  return Math.max(1, Math.ceil((windowEndsAt.getTime() - context.now().getTime()) / 1000));
-}
-
-/** The `429 too_many_attempts` of a lock-out that ends at `windowEndsAt`, with its `Retry-After`. */
-export function tooManyAttempts(context: ServiceContext, windowEndsAt: Date): HandoffError {
-  const retryAfter = retryAfterSeconds(context, windowEndsAt);
+/** The `429 too_many_attempts` of a limit that ends in `retryAfterSeconds`, with its `Retry-After`. */
+export function tooManyAttempts(retryAfterSeconds: number): HandoffError {
+  const retryAfter = Math.max(1, retryAfterSeconds);
   return fail("too_many_attempts", `Too many wrong codes. Try again in ${retryAfter} s.`, {
     retryAfterSeconds: retryAfter,
   });
 }
 
+function lockedOut(context: ServiceContext, windowEndsAt: Date): HandoffError {
+  return tooManyAttempts(Math.ceil((windowEndsAt.getTime() - context.now().getTime()) / 1000));
+}
+
 /** Throws `429 too_many_attempts` while `key` is locked out. */
 export async function assertNotLockedOut(context: ServiceContext, key: string): Promise<void> {
   const state = await context.storage.getFailures(key, context.now());
-  if (state && state.failures >= context.options.maxFailedAttempts) throw tooManyAttempts(context, state.windowEndsAt);
+  if (state && state.failures >= context.options.maxFailedAttempts) throw lockedOut(context, state.windowEndsAt);
 }
 
 /**
@@ -35,20 +35,11 @@ export async function assertNotLockedOut(context: ServiceContext, key: string): 
  */
 export async function reserveAttempt(context: ServiceContext, key: string): Promise<AttemptState> {
   const state = await context.storage.recordFailure(key, context.options.lockoutMs, context.now());
-  if (state.failures > context.options.maxFailedAttempts) throw tooManyAttempts(context, state.windowEndsAt);
+  if (state.failures > context.options.maxFailedAttempts) throw lockedOut(context, state.windowEndsAt);
   return state;
 }
 
 /** Takes back the attempt {@link reserveAttempt} counted for a code that turned out right. */
 export async function forgiveAttempt(context: ServiceContext, key: string): Promise<void> {
   await context.storage.forgiveFailure(key);
-}
-
-/**
- * Counts a wrong code. Returns `true` when this failure starts a lock-out, so the caller
- * invalidates the live codes: a locked-out code can never be guessed afterwards.
- */
-export async function recordWrongCode(context: ServiceContext, key: string): Promise<boolean> {
-  const state = await context.storage.recordFailure(key, context.options.lockoutMs, context.now());
-  return state.failures >= context.options.maxFailedAttempts;
 }

@@ -1,4 +1,5 @@
 import type { Mail } from "../mail/mailer.js";
+import type { RevokedCredential } from "../storage/records.js";
 
 /** The email carrying a security code. Never logged. */
 export function securityCodeMail(to: string, code: string, expiresAt: Date, lifetimeMs: number): Mail {
@@ -16,16 +17,34 @@ export function securityCodeMail(to: string, code: string, expiresAt: Date, life
   };
 }
 
-/** The notice sent when a device key is added (NIST SP 800-63B rev 4: notify on binding). */
-export function deviceAddedMail(to: string, deviceInfo: string, addedAt: Date): Mail {
-  const device = deviceInfo.replace(/\p{Cc}+/gu, " ").trim() || "an unnamed device";
-  return {
-    to,
-    subject: "A new device was added to your account",
-    text: [
-      `A new device (${device}) was added to your account at ${addedAt.toISOString()}.`,
+/** Control characters and surrounding space out of a name a device chose. */
+function printable(name: string, fallback: string): string {
+  return name.replace(/\p{Cc}+/gu, " ").trim() || fallback;
+}
+
+/**
+ * The notice sent when a device key is added (NIST SP 800-63B rev 4: notify on binding), listing
+ * the credentials revoked when this proof of the email verified the account.
+ */
+export function deviceAddedMail(
+  to: string,
+  deviceInfo: string,
+  addedAt: Date,
+  revoked: readonly RevokedCredential[] = [],
+): Mail {
+  const device = printable(deviceInfo, "an unnamed device");
+  const lines = [`A new device (${device}) was added to your account at ${addedAt.toISOString()}.`, ""];
+  if (revoked.length > 0) {
+    lines.push(
+      "You proved this email address for the first time, so every way in that was registered under it before, by anyone, has been removed:",
+      ...revoked.map(
+        (credential) =>
+          `  - ${credential.kind === "passkey" ? "passkey" : "device key"} "${printable(credential.name, "unnamed")}", added ${credential.createdAt.toISOString()}`,
+      ),
+      "If some of these were yours, add them again from those devices.",
       "",
-      "If this was not you, contact support right away.",
-    ].join("\n"),
-  };
+    );
+  }
+  lines.push("If this was not you, contact support right away.");
+  return { to, subject: "A new device was added to your account", text: lines.join("\n") };
 }

@@ -1,6 +1,8 @@
 import { ENDPOINTS, pwlessDevicesRequestSchema, pwlessDevicesResponseSchema } from "@handoff/types";
 import type { Hono } from "hono";
-import { type CodeScope, createCode, invalidateCodes, matchCode } from "../codes/code-operations.js";
+import { anonymousGuesser } from "../codes/address-attempts.js";
+import { type CodeScope, createCode, invalidateCodes } from "../codes/code-operations.js";
+import { matchCode } from "../codes/match-code.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
@@ -13,7 +15,8 @@ import { verifySecurityNonce } from "./security-nonce.js";
 const CODE = { type: "phrase", purpose: "add_credential" } as const;
 
 async function createAccount(context: ServiceContext, namespaceId: string, email: string): Promise<UserRecord> {
-  const user: UserRecord = { id: crypto.randomUUID(), namespaceId, username: email, createdAt: context.now() };
+  const now = context.now();
+  const user: UserRecord = { id: crypto.randomUUID(), namespaceId, username: email, createdAt: now, verifiedAt: now };
   if (await context.storage.insertUser(user)) return user;
   const existing = await context.storage.getUserByName(namespaceId, email);
   if (!existing) throw new Error("user neither inserted nor found");
@@ -23,8 +26,10 @@ async function createAccount(context: ServiceContext, namespaceId: string, email
 /**
  * `POST /pwless/devices` (seed 003): checks the key against the policy (before the code, so a
  * weak key never burns it), matches and consumes the emailed security code (wrong codes count
- * toward the lock-out), creates the account for a new email, stores the key, then rotates the
- * user's security code: the old ones are invalidated and a fresh one, never sent, replaces them.
+ * toward the limits), creates the account for a new email — or, for an account nobody had proved
+ * the email of, verifies it and revokes every credential registered before — stores the key, then
+ * rotates the user's security code: the old ones are invalidated and a fresh one, never sent,
+ * replaces them.
  */
 export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.pwlessDevices.path, async (c) => {
@@ -38,11 +43,14 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
 
     const existing = await findUserByEmail(context, client, body.email);
     const scope: CodeScope = { clientId: client.id, userId: existing?.id ?? pendingSubject(email), ...CODE };
-    const code = await matchCode(context, scope, body.security_code);
+    const code = await matchCode(context, scope, body.security_code, anonymousGuesser(c, context));
     if (!(await context.storage.consumeCode(code.id, context.now()))) {
       throw fail("invalid_code", "The code is not valid.");
     }
     const user = existing ?? (await createAccount(context, client.namespaceId, email));
+    // The owner has just proved the address. An account made under it without proof (a passkey
+    // sign-up by anyone) loses every credential registered before, and the owner is told which.
+    const revoked = user.verifiedAt === null ? ((await context.storage.verifyUser(user.id, context.now())) ?? []) : [];
 
     const record: DeviceKeyRecord = {
       id: crypto.randomUUID(),
@@ -61,7 +69,7 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
     await createCode(context, { clientId: client.id, userId: user.id, ...CODE }, { authorize: true });
 
     try {
-      await context.mailer.send(deviceAddedMail(user.username, record.deviceInfo, record.createdAt));
+      await context.mailer.send(deviceAddedMail(user.username, record.deviceInfo, record.createdAt, revoked));
     } catch (error) {
       context.options.logger({
         level: "warn",

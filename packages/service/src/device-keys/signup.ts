@@ -1,6 +1,6 @@
 import { ENDPOINTS, pwlessSignupRequestSchema, pwlessSignupResponseSchema } from "@handoff/types";
 import type { Hono } from "hono";
-import { createCode } from "../codes/code-operations.js";
+import { createCode, invalidateCodes } from "../codes/code-operations.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
@@ -18,7 +18,8 @@ export const SIGNUP_WINDOW_MS = 15 * 60_000;
  * `POST /pwless/signup` (seed 003): emails a phrase security code (purpose `add_credential`,
  * authorized: receiving the email is the proof) and answers `code_validation_required` with a
  * signed nonce. Known and unknown emails take the same steps and get the same answer; for an
- * unknown email the code is bound to the email until `/pwless/devices` creates the account.
+ * unknown email the code is bound to the email until `/pwless/devices` creates the account. A
+ * new code replaces the email's previous ones (they stop working).
  */
 export function registerSignupRoute(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.pwlessSignup.path, async (c) => {
@@ -39,11 +40,18 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
     }
 
     const user = await findUserByEmail(context, client, body.email);
-    const { code, record } = await createCode(
-      context,
-      { clientId: client.id, userId: user?.id ?? pendingSubject(email), type: "phrase", purpose: "add_credential" },
-      { authorize: true, requestInfo: requestInfo(c, context.options.trustProxy, context.now()) },
-    );
+    const scope = {
+      clientId: client.id,
+      userId: user?.id ?? pendingSubject(email),
+      type: "phrase",
+      purpose: "add_credential",
+    } as const;
+    // One live security code per email: a new one replaces the last, so a guess is always at one code.
+    await invalidateCodes(context, scope);
+    const { code, record } = await createCode(context, scope, {
+      authorize: true,
+      requestInfo: requestInfo(c, context.options.trustProxy, context.now()),
+    });
     try {
       await context.mailer.send(
         securityCodeMail(user?.username ?? body.email, code, record.expiresAt, context.options.codeLifetimeMs.phrase),

@@ -15,14 +15,10 @@ import {
 } from "@handoff/types";
 import type { Context, Hono } from "hono";
 import type * as z from "zod/mini";
-import { checkTokenBinding, type VerifiedServiceToken, verifyServiceToken } from "../auth/verify-service-token.js";
-import {
-  authorizeMatchedCode,
-  type CodeScope,
-  createCode,
-  invalidateCodes,
-  matchCode,
-} from "../codes/code-operations.js";
+import { checkTokenClient, checkTokenUser } from "../auth/token-binding.js";
+import { verifyServiceToken } from "../auth/verify-service-token.js";
+import { authorizeMatchedCode, type CodeScope, createCode, invalidateCodes } from "../codes/code-operations.js";
+import { matchCode } from "../codes/match-code.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
@@ -33,12 +29,6 @@ export function codeTypeParam(c: Context): CodeType {
   const parsed = codeTypeSchema.safeParse(c.req.param("type"));
   if (!parsed.success) throw fail("invalid_request", "The code type must be short, long or phrase.");
   return parsed.data;
-}
-
-async function requireUser(context: ServiceContext, token: VerifiedServiceToken, userId: string) {
-  const user = await context.storage.getUserById(token.client.namespaceId, userId);
-  if (!user) throw fail("user_not_found", "No user with this id.");
-  return user;
 }
 
 /** The endpoints below: each is about one user's codes of one type and purpose. */
@@ -58,8 +48,10 @@ async function codeRequest<S extends z.ZodMiniType<{ client_id: string; user_id:
   const type = codeTypeParam(c);
   const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS[endpoint].scope);
   const body = await readBody(c, schema);
-  checkTokenBinding(token, { clientId: body.client_id, userId: body.user_id });
-  const user = await requireUser(context, token, body.user_id);
+  checkTokenClient(token, body.client_id);
+  const user = await context.storage.getUserById(token.client.namespaceId, body.user_id);
+  checkTokenUser(token, user ?? { id: body.user_id });
+  if (!user) throw fail("user_not_found", "No user with this id.");
   return { body, scope: { clientId: token.client.id, userId: user.id, type, purpose: body.purpose } };
 }
 
@@ -99,7 +91,7 @@ export function registerCodeRoutes(app: Hono, context: ServiceContext): void {
 
   app.post(ENDPOINTS.authorizeCode.path.replace("{type}", ":type"), async (c) => {
     const { body, scope } = await codeRequest(c, context, "authorizeCode", authorizeCodeRequestSchema);
-    const record = await matchCode(context, scope, body.code);
+    const record = await matchCode(context, scope, body.code, { kind: "backend" });
     await authorizeMatchedCode(context, record);
     return reply(c, authorizeCodeResponseSchema, { expires_at: record.expiresAt.toISOString(), is_authorized: true });
   });

@@ -1,6 +1,7 @@
 import { ENDPOINTS, userProfileSchema, userRequestSchema } from "@handoff/types";
 import type { Hono } from "hono";
-import { checkTokenBinding, verifyServiceToken } from "../auth/verify-service-token.js";
+import { checkTokenUser } from "../auth/token-binding.js";
+import { verifyServiceToken } from "../auth/verify-service-token.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
@@ -20,12 +21,13 @@ export function registerUserRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.createUser.path, async (c) => {
     const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.createUser.scope);
     const { username } = await readBody(c, userRequestSchema);
-    checkTokenBinding(token, { username });
+    checkTokenUser(token, { username });
     const user: UserRecord = {
       id: crypto.randomUUID(),
       namespaceId: token.client.namespaceId,
       username,
       createdAt: context.now(),
+      verifiedAt: context.now(), // the backend vouches for the users it creates
     };
     if (!(await context.storage.insertUser(user)))
       throw fail("user_exists", "A user with this username already exists.");
@@ -35,8 +37,8 @@ export function registerUserRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.retrieveUser.path, async (c) => {
     const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.retrieveUser.scope);
     const { username } = await readBody(c, userRequestSchema);
-    checkTokenBinding(token, { username });
     const user = await context.storage.getUserByName(token.client.namespaceId, username);
+    checkTokenUser(token, user ?? { username });
     if (!user) throw fail("user_not_found", "No user with this username.");
     return reply(c, userProfileSchema, profile(user));
   });

@@ -1,7 +1,9 @@
 import { ENDPOINTS, waitCodeRequestSchema } from "@handoff/types";
 import type { Hono } from "hono";
-import { checkTokenBinding, verifyServiceToken } from "../auth/verify-service-token.js";
-import { matchCode, rejectUnknownUser } from "../codes/code-operations.js";
+import { checkTokenClient, checkTokenUser } from "../auth/token-binding.js";
+import { verifyServiceToken } from "../auth/verify-service-token.js";
+import { anonymousGuesser } from "../codes/address-attempts.js";
+import { matchCode, unknownUserSubject } from "../codes/match-code.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody } from "../http/json.js";
@@ -20,15 +22,18 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
     const body = await readBody(c, waitCodeRequestSchema);
     const client = await context.storage.getClient(body.client_id);
     if (!client) throw fail("invalid_request", "Unknown client_id.");
-    if (token) checkTokenBinding(token, { clientId: client.id, username: body.username });
+    if (token) checkTokenClient(token, client.id);
     else assertOriginAllowed(c.req.header("origin"), client.origins);
     if (context.closing.value) throw fail("service_unavailable", "The service is shutting down; call again.");
 
     const { code: input, type } = body.authentication_code;
     const purpose = "temporary_authentication";
     const user = await context.storage.getUserByName(client.namespaceId, body.username);
-    if (!user) return rejectUnknownUser(context, client.id, body.username, purpose);
-    const record = await matchCode(context, { clientId: client.id, userId: user.id, type, purpose }, input);
+    if (token) checkTokenUser(token, user ?? { username: body.username });
+    const userId = user?.id ?? unknownUserSubject(body.username);
+    const guesser = token ? ({ kind: "backend" } as const) : anonymousGuesser(c, context);
+    const record = await matchCode(context, { clientId: client.id, userId, type, purpose }, input, guesser);
+    if (!user) throw fail("invalid_code", "The code is not valid."); // nobody has codes of an unknown user
     // Who is asking, for the approving device to show (RFC 8628 §5.4); the first wait wins.
     if (record.requestInfo === null) {
       await context.storage.recordCodeRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));

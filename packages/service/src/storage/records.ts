@@ -19,6 +19,13 @@ export interface UserRecord {
   namespaceId: string;
   username: string;
   createdAt: Date;
+  /**
+   * When the user proved they own their username (an email answered with a security code), or
+   * when the client's backend created the user (it vouches for it); `null` for an account made
+   * by a passkey sign-up and not proven yet. The first proof revokes every credential registered
+   * before it ([security model: accounts](../../../../docs/security.md#accounts)).
+   */
+  verifiedAt: Date | null;
 }
 
 /** Who asked for a code, recorded so the approving device can show it (RFC 8628 §5.4). */
@@ -45,6 +52,8 @@ export interface CodeRecord {
   authorizedAt: Date | null;
   consumedAt: Date | null;
   requestInfo: RequestInfo | null;
+  /** Wrong codes tried by anonymous callers while this code was live (see `maxGuessesPerCode`). */
+  guesses: number;
 }
 
 /** A key the service signs user JWTs with. */
@@ -92,5 +101,14 @@ export interface DeviceKeyRecord {
   keyLength: number;
   signatureAlgorithm: string;
   deviceInfo: string;
+  createdAt: Date;
+}
+
+/** Credentials removed from an account when its owner first proved their email. */
+export interface RevokedCredential {
+  kind: "passkey" | "device_key";
+  id: string;
+  /** The passkey's name or the device key's `device_info`. */
+  name: string;
   createdAt: Date;
 }

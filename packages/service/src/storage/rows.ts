@@ -5,6 +5,7 @@ import type {
   ClientRecord,
   CodeRecord,
   DeviceKeyRecord,
+  RevokedCredential,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -34,6 +35,7 @@ export const toUser = (row: Row): UserRecord => ({
   namespaceId: text(row, "namespace_id"),
   username: text(row, "username"),
   createdAt: date(row, "created_at"),
+  verifiedAt: dateOrNull(row, "verified_at"),
 });
 
 /** Reads a `CodeRecord` from its row. */
@@ -49,6 +51,7 @@ export const toCode = (row: Row): CodeRecord => ({
   authorizedAt: dateOrNull(row, "authorized_at"),
   consumedAt: dateOrNull(row, "consumed_at"),
   requestInfo: row.request_info == null ? null : json(row, "request_info"),
+  guesses: Number(row.guesses ?? 0),
 });
 
 /** Reads a `SigningKeyRecord` from its row. */
@@ -91,5 +94,13 @@ export const toDeviceKey = (row: Row): DeviceKeyRecord => ({
   keyLength: Number(row.key_length),
   signatureAlgorithm: text(row, "signature_algorithm"),
   deviceInfo: text(row, "device_info"),
+  createdAt: date(row, "created_at"),
+});
+
+/** Reads a `RevokedCredential` from a deleted row with `id`, `name` and `created_at`. */
+export const toRevokedCredential = (kind: RevokedCredential["kind"], row: Row): RevokedCredential => ({
+  kind,
+  id: text(row, "id"),
+  name: text(row, "name"),
   createdAt: date(row, "created_at"),
 });

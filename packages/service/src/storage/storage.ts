@@ -1,10 +1,12 @@
 import type { CodePurpose, CodeType } from "@handoff/types";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type {
   ChallengeRecord,
   ClientRecord,
   CodeRecord,
   DeviceKeyRecord,
   RequestInfo,
+  RevokedCredential,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -16,6 +18,22 @@ export interface AttemptState {
   failures: number;
   /** When the window (and any lock-out) ends. */
   windowEndsAt: Date;
+}
+
+/** The codes of one user, client, type and purpose. */
+export interface CodeQuery {
+  clientId: string;
+  userId: string;
+  type: CodeType;
+  purpose: CodePurpose;
+}
+
+/** A rate limiter of `points` per `durationSeconds` per key, shared by every instance on the storage. */
+export interface RateLimiterOptions {
+  /** Namespaces the keys of this limiter. */
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
 }
 
 /** What happened to a code, as told to the other service instances on the same database. */
@@ -52,10 +70,27 @@ export interface Storage {
   insertUser(user: UserRecord): Promise<boolean>;
   getUserById(namespaceId: string, id: string): Promise<UserRecord | undefined>;
   getUserByName(namespaceId: string, username: string): Promise<UserRecord | undefined>;
+  /**
+   * Atomically marks a user verified, if it was not, and then deletes every passkey and device
+   * key it had (all registered before the proof); returns them. `undefined` when the user was
+   * already verified (nothing is deleted) or does not exist.
+   */
+  verifyUser(userId: string, now: Date): Promise<RevokedCredential[] | undefined>;
 
   insertCode(code: CodeRecord): Promise<void>;
   /** Codes not consumed, of one user, client, type and purpose (expired ones included). */
-  listCodes(query: { clientId: string; userId: string; type: CodeType; purpose: CodePurpose }): Promise<CodeRecord[]>;
+  listCodes(query: CodeQuery): Promise<CodeRecord[]>;
+  /**
+   * Atomically counts one anonymous guess on every code of `query` that is not consumed, before
+   * the guess is compared; returns those codes with their new counts.
+   */
+  reserveCodeGuess(query: CodeQuery): Promise<CodeRecord[]>;
+  /** Takes back the guess {@link reserveCodeGuess} counted on these codes (the guess was right). */
+  returnCodeGuess(ids: readonly string[]): Promise<void>;
+  /** Deletes the unconsumed codes of `query` with at least `guesses` anonymous guesses; returns their ids. */
+  deleteGuessedCodes(query: CodeQuery, guesses: number): Promise<string[]>;
+  /** Whether a consumed code of `query` has this hash (a right code sent again after its use). */
+  isConsumedCode(query: CodeQuery, hash: string): Promise<boolean>;
   getCode(id: string): Promise<CodeRecord | undefined>;
   /** Atomically marks an unconsumed, unexpired code authorized; `false` when it no longer qualifies. */
   authorizeCode(id: string, now: Date): Promise<boolean>;
@@ -77,6 +112,12 @@ export interface Storage {
   getFailures(key: string, now: Date): Promise<AttemptState | undefined>;
   /** Atomically takes back one failure counted under `key` (never below zero). */
   forgiveFailure(key: string): Promise<void>;
+
+  /**
+   * A rate limiter (rate-limiter-flexible) whose counts every service instance on this storage
+   * shares: in the database for Postgres, in memory for SQLite (one process owns the file).
+   */
+  createRateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
 
   /** Atomically records a nonce; `false` when it was already seen and has not expired. */
   useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;

@@ -5,7 +5,8 @@ import {
   registrationOptionsResponseSchema,
 } from "@handoff/types";
 import type { Hono } from "hono";
-import { matchCode, rejectUnknownUser } from "../codes/code-operations.js";
+import { anonymousGuesser } from "../codes/address-attempts.js";
+import { matchCode, unknownUserSubject } from "../codes/match-code.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
@@ -30,8 +31,14 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
     const { code, type } = body.authentication_code;
     const user = await context.storage.getUserByName(client.namespaceId, body.username);
-    if (!user) return rejectUnknownUser(context, client.id, body.username, purpose);
-    const record = await matchCode(context, { clientId: client.id, userId: user.id, type, purpose }, code);
+    const userId = user?.id ?? unknownUserSubject(body.username);
+    const record = await matchCode(
+      context,
+      { clientId: client.id, userId, type, purpose },
+      code,
+      anonymousGuesser(c, context),
+    );
+    if (!user) throw fail("invalid_code", "The code is not valid."); // nobody has codes of an unknown user
     if (record.authorizedAt === null) {
       throw fail("invalid_code", "The code has not been authorized by the account's backend.");
     }

@@ -21,7 +21,9 @@ const kind = "webauthn.register";
  * Sign-up with a passkey: `POST /api/native/register/fido2/init` and `/complete`. Only for a
  * username that does not exist yet (`409 user_exists`): adding a passkey to an existing account
  * takes an authorized code (`/credentials/fido2/…`). The user is created by `/complete`, so an
- * abandoned sign-up reserves nothing.
+ * abandoned sign-up reserves nothing. Nothing proves the username here: the account stays
+ * unverified until its owner proves the email, which revokes every credential registered before
+ * ([security model: accounts](../../../../docs/security.md#accounts)).
  */
 export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.fido2RegisterInit.path, async (c) => {
@@ -51,6 +53,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
       namespaceId: client.namespaceId,
       username: body.username,
       createdAt: now,
+      verifiedAt: null, // nothing proves the username yet: see verifyUser
     };
     if (!(await context.storage.insertUser(user))) {
       throw fail("user_exists", "A user with this username already exists.");

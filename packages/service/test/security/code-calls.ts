@@ -3,10 +3,14 @@ import { importJWK, type JWK, SignJWT } from "jose";
 import { expect } from "vitest";
 import type { TestService } from "../helpers.js";
 
-/** Options of one call: another client's id in the body, an abort signal. */
+/**
+ * Options of one call: another client's id in the body, an abort signal, and the caller's
+ * address (sent as `X-Forwarded-For`: the service must run with `trustProxy`).
+ */
 export interface CallOptions {
   clientId?: string;
   signal?: AbortSignal;
+  address?: string;
 }
 
 /**
@@ -52,7 +56,10 @@ export function codeCalls(t: TestService, clock?: () => number) {
     wait(username: string, code: string, type: CodeType, options: CallOptions = {}) {
       return fetch(`${t.service.url}/api/native/authenticate/code/wait`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: {
+          "content-type": "application/json",
+          ...(options.address ? { "x-forwarded-for": options.address } : {}),
+        },
         body: JSON.stringify({
           client_id: options.clientId ?? t.clientId,
           username,
@@ -108,3 +115,10 @@ let serial = 0;
 /** A username no other test uses. */
 export const freshName = (label: string): string =>
   `${label}-${++serial}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+
+let addressSerial = 0;
+/** A private address no other call of this test process uses. */
+export const freshAddress = (): string => {
+  addressSerial += 1;
+  return `10.77.${Math.floor(addressSerial / 250)}.${(addressSerial % 250) + 1}`;
+};

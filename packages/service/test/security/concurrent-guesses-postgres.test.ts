@@ -6,15 +6,22 @@ import { outcome, wrongCode } from "./code-calls.js";
 
 const MAX_FAILED_ATTEMPTS = 10;
 const server = await usePostgres();
-const t = await useTwoInstances(await server.createDatabase(), { maxFailedAttempts: MAX_FAILED_ATTEMPTS });
+const PER_ADDRESS = 10;
+const PER_CODE = 30;
+const t = await useTwoInstances(await server.createDatabase(), {
+  maxFailedAttempts: MAX_FAILED_ATTEMPTS,
+  maxFailedAttemptsPerAddress: PER_ADDRESS,
+  maxGuessesPerCode: PER_CODE,
+  trustProxy: true,
+});
 const purpose = "temporary_authentication";
 
-function wait(on: Instance, username: string, code: string) {
-  return on.post("/api/native/authenticate/code/wait", {
-    client_id: t.clientId,
-    username,
-    authentication_code: { code, type: "short" },
-  });
+function wait(on: Instance, username: string, code: string, address: string) {
+  return on.post(
+    "/api/native/authenticate/code/wait",
+    { client_id: t.clientId, username, authentication_code: { code, type: "short" } },
+    { headers: { "x-forwarded-for": address } },
+  );
 }
 
 async function authorize(on: Instance, userId: string, code: string) {
@@ -26,27 +33,61 @@ async function authorize(on: Instance, userId: string, code: string) {
 }
 
 describe("concurrent guesses on two instances sharing Postgres", () => {
-  for (const surface of ["wait", "authorize"] as const) {
-    it(`${surface}: 40 guesses at once when one is left try at most one code`, async () => {
-      const username = `race-${surface}-${crypto.randomUUID()}@example.com`;
-      const userId = await t.createUser(t.one, username);
-      const generated = await t.one.post(
-        "/api/native/codes/short/generate",
-        { client_id: t.clientId, user_id: userId, purpose, authorize: surface === "wait" },
-        { token: await t.token("codes.generate") },
-      );
-      const { code } = generateCodeResponseSchema.parse(await generated.json());
-      const guess = (on: Instance, value: string) =>
-        surface === "wait" ? wait(on, username, value) : authorize(on, userId, value);
-      for (let i = 1; i < MAX_FAILED_ATTEMPTS - 1; i++) {
-        expect((await outcome(await guess(t.one, wrongCode(code, "short", i)))).code).toBe("invalid_code");
-      }
-      // One guess is left. 40 at once, spread over both instances, the right code last.
-      const batch = Array.from({ length: 40 }, (_, i) => (i === 39 ? code : wrongCode(code, "short", 100 + i)));
-      const answers = await Promise.all(batch.map((value, i) => guess(i % 2 ? t.two : t.one, value).then(outcome)));
-      expect(answers.filter((answer) => answer.status === 200)).toEqual([]);
-      expect(answers.filter((answer) => answer.status === 400).length).toBeLessThanOrEqual(1);
-      expect(answers.every((answer) => answer.status === 400 || answer.status === 429)).toBe(true);
-    });
+  async function newCode(label: string, authorize: boolean) {
+    const username = `race-${label}-${crypto.randomUUID()}@example.com`;
+    const userId = await t.createUser(t.one, username);
+    const generated = await t.one.post(
+      "/api/native/codes/short/generate",
+      { client_id: t.clientId, user_id: userId, purpose, authorize },
+      { token: await t.token("codes.generate") },
+    );
+    const { code } = generateCodeResponseSchema.parse(await generated.json());
+    return { username, userId, code };
   }
+
+  /** Forty guesses at once, spread over both instances, the right code last. */
+  function batch(code: string, guess: (on: Instance, value: string, i: number) => Promise<Response>) {
+    const values = Array.from({ length: 40 }, (_, i) => (i === 39 ? code : wrongCode(code, "short", 100 + i)));
+    return Promise.all(values.map((value, i) => guess(i % 2 ? t.two : t.one, value, i).then(outcome)));
+  }
+
+  it("authorize: 40 guesses at once when one is left try at most one code", async () => {
+    const { userId, code } = await newCode("authorize", false);
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS - 1; i++) {
+      expect((await outcome(await authorize(t.one, userId, wrongCode(code, "short", i)))).code).toBe("invalid_code");
+    }
+    const answers = await batch(code, (on, value) => authorize(on, userId, value));
+    expect(answers.filter((answer) => answer.status === 200)).toEqual([]);
+    expect(answers.filter((answer) => answer.status === 400).length).toBeLessThanOrEqual(1);
+    expect(answers.every((answer) => answer.status === 400 || answer.status === 429)).toBe(true);
+  });
+
+  it("wait, one address: 40 guesses at once when the address has one left try at most one code", async () => {
+    const { username, code } = await newCode("address", true);
+    const address = "10.88.0.1";
+    for (let i = 1; i < PER_ADDRESS; i++) {
+      expect((await outcome(await wait(t.one, username, wrongCode(code, "short", i), address))).code).toBe(
+        "invalid_code",
+      );
+    }
+    const answers = await batch(code, (on, value) => wait(on, username, value, address));
+    expect(answers.filter((answer) => answer.status === 200)).toEqual([]);
+    expect(answers.filter((answer) => answer.status === 400).length).toBeLessThanOrEqual(1);
+    expect(answers.every((answer) => answer.status === 400 || answer.status === 429)).toBe(true);
+  });
+
+  it("wait, many addresses: 40 guesses at once when the code has one left never reach it twice", async () => {
+    const { username, code } = await newCode("code", true);
+    for (let i = 1; i < PER_CODE; i++) {
+      const address = `10.89.${i}.1`;
+      expect((await outcome(await wait(t.one, username, wrongCode(code, "short", i), address))).code).toBe(
+        "invalid_code",
+      );
+    }
+    const answers = await batch(code, (on, value, i) => wait(on, username, value, `10.90.${i}.1`));
+    expect(answers.filter((answer) => answer.status === 200)).toEqual([]);
+    expect(answers.every((answer) => answer.code === "invalid_code")).toBe(true);
+    // The code took its budget of wrong guesses on both instances together: it is gone.
+    expect((await outcome(await wait(t.two, username, code, "10.91.0.1"))).code).toBe("invalid_code");
+  });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { useService } from "../helpers.js";
-import { codeCalls, freshName, wrongCode } from "./code-calls.js";
+import { codeCalls, freshAddress, freshName, wrongCode } from "./code-calls.js";
 
-// A high limit so that hundreds of timed wrong codes never lock the known user out.
-const t = await useService({ maxFailedAttempts: 100_000 });
+// High limits so that hundreds of timed wrong codes never lock the caller out or spend the codes.
+const t = await useService({ maxFailedAttemptsPerAddress: 100_000, maxGuessesPerCode: 100_000 });
 const calls = codeCalls(t);
 
 /** Status, body and header names of an answer: what an observer can compare besides time. */
@@ -41,19 +41,19 @@ describe("the wait does not tell known usernames from unknown ones", () => {
     expect(a.body).toEqual({ code: "invalid_code", message: "The code is not valid." });
   });
 
-  it("an unknown username is locked out after the same number of wrong codes, with the same answer", async () => {
-    const strict = await useService({ maxFailedAttempts: 3 });
+  it("an unknown username is counted under the caller's address, exactly like a known one: the same lock-out, the same answers", async () => {
+    const strict = await useService({ maxFailedAttemptsPerAddress: 3, trustProxy: true });
     const strictCalls = codeCalls(strict);
     const known = freshName("known");
     await strictCalls.createUser(known);
-    const unknown = freshName("unknown");
-    for (let i = 0; i < 3; i++) {
-      const [a, b] = await Promise.all([
-        shape(await strictCalls.wait(known, "000000", "short")),
-        shape(await strictCalls.wait(unknown, "000000", "short")),
+    const [a, b] = [freshAddress(), freshAddress()];
+    for (let i = 0; i < 4; i++) {
+      const [x, y] = await Promise.all([
+        shape(await strictCalls.wait(known, "000000", "short", { address: a })),
+        shape(await strictCalls.wait(freshName("unknown"), "000000", "short", { address: b })),
       ]);
-      expect(a).toEqual(b);
-      expect(a.status).toBe(i < 2 ? 400 : 429);
+      expect(x).toEqual(y);
+      expect(x.status).toBe(i < 3 ? 400 : 429);
     }
   });
 

@@ -91,4 +91,19 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX device_keys_by_user ON device_keys (user_id);
   `,
+  // 2: accounts are verified by proof of their email (or by the backend that created them), codes
+  // count the anonymous guesses made at them, and the per-address limiter keeps its counts here.
+  `
+  ALTER TABLE users ADD COLUMN verified_at BIGINT;
+  UPDATE users SET verified_at = created_at WHERE NOT EXISTS (
+    SELECT 1 FROM webauthn_credentials w WHERE w.user_id = users.id AND w.created_at = users.created_at
+  );
+  ALTER TABLE codes ADD COLUMN guesses INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE rate_limits (
+    key VARCHAR(255) PRIMARY KEY,
+    points INTEGER NOT NULL DEFAULT 0,
+    expire BIGINT
+  );
+  CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);
+  `,
 ];

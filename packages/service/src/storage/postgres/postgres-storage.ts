@@ -1,4 +1,5 @@
 import { type ClientConfig, Pool } from "pg";
+import { type RateLimiterAbstract, RateLimiterPostgres } from "rate-limiter-flexible";
 import type { Logger } from "../../logger.js";
 import type {
   ChallengeRecord,
@@ -6,6 +7,7 @@ import type {
   CodeRecord,
   DeviceKeyRecord,
   RequestInfo,
+  RevokedCredential,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -16,11 +18,19 @@ import {
   toClient,
   toCode,
   toDeviceKey,
+  toRevokedCredential,
   toSigningKey,
   toUser,
   toWebAuthnCredential,
 } from "../rows.js";
-import type { AttemptState, CodeEventListener, SharedCodeEvent, Storage } from "../storage.js";
+import type {
+  AttemptState,
+  CodeEventListener,
+  CodeQuery,
+  RateLimiterOptions,
+  SharedCodeEvent,
+  Storage,
+} from "../storage.js";
 import { CODE_EVENTS_CHANNEL, encodeCodeEvent, listenForCodeEvents } from "./code-events.js";
 import { migratePostgres } from "./migrate-postgres.js";
 
@@ -140,11 +150,12 @@ export class PostgresStorage implements Storage {
 
   async insertUser(user: UserRecord): Promise<boolean> {
     const inserted = await this.#run(
-      "INSERT INTO users (id, namespace_id, username, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+      "INSERT INTO users (id, namespace_id, username, created_at, verified_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
       user.id,
       user.namespaceId,
       user.username,
       user.createdAt.getTime(),
+      ms(user.verifiedAt),
     );
     return inserted === 1;
   }
@@ -157,6 +168,28 @@ export class PostgresStorage implements Storage {
   async getUserByName(namespaceId: string, username: string): Promise<UserRecord | undefined> {
     const row = await this.#get("SELECT * FROM users WHERE namespace_id = $1 AND username = $2", namespaceId, username);
     return row && toUser(row);
+  }
+
+  async verifyUser(userId: string, now: Date): Promise<RevokedCredential[] | undefined> {
+    // One statement: the credentials go only when this call is the one that verified the user.
+    const rows = await this.#all(
+      `WITH verified AS (
+         UPDATE users SET verified_at = $2 WHERE id = $1 AND verified_at IS NULL RETURNING id
+       ), passkeys AS (
+         DELETE FROM webauthn_credentials WHERE user_id IN (SELECT id FROM verified) RETURNING id, name, created_at
+       ), device_keys AS (
+         DELETE FROM device_keys WHERE user_id IN (SELECT id FROM verified) RETURNING id, device_info AS name, created_at
+       )
+       SELECT 'verified' AS kind, id, NULL AS name, NULL AS created_at FROM verified
+       UNION ALL SELECT 'passkey', id, name, created_at FROM passkeys
+       UNION ALL SELECT 'device_key', id, name, created_at FROM device_keys`,
+      userId,
+      now.getTime(),
+    );
+    if (!rows.some((row) => row.kind === "verified")) return undefined;
+    return rows
+      .filter((row) => row.kind !== "verified")
+      .map((row) => toRevokedCredential(row.kind === "passkey" ? "passkey" : "device_key", row));
   }
 
   async insertCode(code: CodeRecord): Promise<void> {
@@ -177,7 +210,7 @@ export class PostgresStorage implements Storage {
     );
   }
 
-  async listCodes(query: { clientId: string; userId: string; type: string; purpose: string }): Promise<CodeRecord[]> {
+  async listCodes(query: CodeQuery): Promise<CodeRecord[]> {
     const rows = await this.#all(
       `SELECT * FROM codes WHERE client_id = $1 AND user_id = $2 AND purpose = $3 AND type = $4 AND consumed_at IS NULL
        ORDER BY created_at, id`,
@@ -187,6 +220,65 @@ export class PostgresStorage implements Storage {
       query.type,
     );
     return rows.map(toCode);
+  }
+
+  async reserveCodeGuess(query: CodeQuery): Promise<CodeRecord[]> {
+    const rows = await this.#all(
+      `UPDATE codes SET guesses = guesses + 1
+       WHERE client_id = $1 AND user_id = $2 AND purpose = $3 AND type = $4 AND consumed_at IS NULL RETURNING *`,
+      query.clientId,
+      query.userId,
+      query.purpose,
+      query.type,
+    );
+    return rows.map(toCode);
+  }
+
+  async returnCodeGuess(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#run(
+      "UPDATE codes SET guesses = guesses - 1 WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND guesses > 0",
+      JSON.stringify(ids),
+    );
+  }
+
+  async deleteGuessedCodes(query: CodeQuery, guesses: number): Promise<string[]> {
+    const rows = await this.#all(
+      `DELETE FROM codes WHERE client_id = $1 AND user_id = $2 AND purpose = $3 AND type = $4
+       AND consumed_at IS NULL AND guesses >= $5 RETURNING id`,
+      query.clientId,
+      query.userId,
+      query.purpose,
+      query.type,
+      guesses,
+    );
+    return rows.map((row) => String(row.id));
+  }
+
+  async isConsumedCode(query: CodeQuery, hash: string): Promise<boolean> {
+    const row = await this.#get(
+      `SELECT 1 AS found FROM codes WHERE client_id = $1 AND user_id = $2 AND purpose = $3 AND type = $4
+       AND consumed_at IS NOT NULL AND hash = $5 LIMIT 1`,
+      query.clientId,
+      query.userId,
+      query.purpose,
+      query.type,
+      hash,
+    );
+    return row !== undefined;
+  }
+
+  createRateLimiter(options: RateLimiterOptions): RateLimiterAbstract {
+    // The table is created by the migrations; the limiter deletes its own expired rows.
+    return new RateLimiterPostgres({
+      storeClient: this.#pool,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix: options.keyPrefix,
+      points: options.points,
+      duration: options.durationSeconds,
+    });
   }
 
   async getCode(id: string): Promise<CodeRecord | undefined> {

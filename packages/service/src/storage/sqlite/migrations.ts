@@ -91,4 +91,14 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX nonces_by_expiry ON nonces (expires_at);
   `,
+  // 3: accounts are verified by proof of their email (or by the backend that created them), and
+  // codes count the anonymous guesses made at them. Existing users are verified unless they were
+  // made by a passkey sign-up (their first passkey was stored with the user's own timestamp).
+  `
+  ALTER TABLE users ADD COLUMN verified_at INTEGER;
+  UPDATE users SET verified_at = created_at WHERE NOT EXISTS (
+    SELECT 1 FROM webauthn_credentials w WHERE w.user_id = users.id AND w.created_at = users.created_at
+  );
+  ALTER TABLE codes ADD COLUMN guesses INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -1,10 +1,12 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import { type RateLimiterAbstract, RateLimiterMemory } from "rate-limiter-flexible";
 import type {
   ChallengeRecord,
   ClientRecord,
   CodeRecord,
   DeviceKeyRecord,
   RequestInfo,
+  RevokedCredential,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -15,11 +17,12 @@ import {
   toClient,
   toCode,
   toDeviceKey,
+  toRevokedCredential,
   toSigningKey,
   toUser,
   toWebAuthnCredential,
 } from "../rows.js";
-import type { AttemptState, Storage } from "../storage.js";
+import type { AttemptState, CodeQuery, RateLimiterOptions, Storage } from "../storage.js";
 import { MIGRATIONS } from "./migrations.js";
 
 const ms = (value: Date | null): number | null => (value === null ? null : value.getTime());
@@ -105,11 +108,12 @@ export class SqliteStorage implements Storage {
   async insertUser(user: UserRecord): Promise<boolean> {
     return (
       this.#run(
-        "INSERT INTO users (id, namespace_id, username, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO users (id, namespace_id, username, created_at, verified_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         user.id,
         user.namespaceId,
         user.username,
         user.createdAt.getTime(),
+        ms(user.verifiedAt),
       ) === 1
     );
   }
@@ -122,6 +126,35 @@ export class SqliteStorage implements Storage {
   async getUserByName(namespaceId: string, username: string): Promise<UserRecord | undefined> {
     const row = this.#get("SELECT * FROM users WHERE namespace_id = ? AND username = ?", namespaceId, username);
     return row && toUser(row);
+  }
+
+  async verifyUser(userId: string, now: Date): Promise<RevokedCredential[] | undefined> {
+    // node:sqlite is synchronous: no other request runs between these statements.
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      if (
+        this.#run("UPDATE users SET verified_at = ? WHERE id = ? AND verified_at IS NULL", now.getTime(), userId) !== 1
+      ) {
+        this.#db.exec("COMMIT");
+        return undefined;
+      }
+      const passkeys = this.#all(
+        "DELETE FROM webauthn_credentials WHERE user_id = ? RETURNING id, name, created_at",
+        userId,
+      );
+      const deviceKeys = this.#all(
+        "DELETE FROM device_keys WHERE user_id = ? RETURNING id, device_info AS name, created_at",
+        userId,
+      );
+      this.#db.exec("COMMIT");
+      return [
+        ...passkeys.map((row) => toRevokedCredential("passkey", row)),
+        ...deviceKeys.map((row) => toRevokedCredential("device_key", row)),
+      ];
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
   }
 
   async insertCode(code: CodeRecord): Promise<void> {
@@ -142,7 +175,7 @@ export class SqliteStorage implements Storage {
     );
   }
 
-  async listCodes(query: { clientId: string; userId: string; type: string; purpose: string }): Promise<CodeRecord[]> {
+  async listCodes(query: CodeQuery): Promise<CodeRecord[]> {
     return this.#all(
       "SELECT * FROM codes WHERE client_id = ? AND user_id = ? AND purpose = ? AND type = ? AND consumed_at IS NULL ORDER BY created_at",
       query.clientId,
@@ -150,6 +183,59 @@ export class SqliteStorage implements Storage {
       query.purpose,
       query.type,
     ).map(toCode);
+  }
+
+  async reserveCodeGuess(query: CodeQuery): Promise<CodeRecord[]> {
+    return this.#all(
+      `UPDATE codes SET guesses = guesses + 1
+       WHERE client_id = ? AND user_id = ? AND purpose = ? AND type = ? AND consumed_at IS NULL RETURNING *`,
+      query.clientId,
+      query.userId,
+      query.purpose,
+      query.type,
+    ).map(toCode);
+  }
+
+  async returnCodeGuess(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    this.#run(
+      "UPDATE codes SET guesses = guesses - 1 WHERE id IN (SELECT value FROM json_each(?)) AND guesses > 0",
+      JSON.stringify(ids),
+    );
+  }
+
+  async deleteGuessedCodes(query: CodeQuery, guesses: number): Promise<string[]> {
+    return this.#all(
+      `DELETE FROM codes WHERE client_id = ? AND user_id = ? AND purpose = ? AND type = ?
+       AND consumed_at IS NULL AND guesses >= ? RETURNING id`,
+      query.clientId,
+      query.userId,
+      query.purpose,
+      query.type,
+      guesses,
+    ).map((row) => String(row.id));
+  }
+
+  async isConsumedCode(query: CodeQuery, hash: string): Promise<boolean> {
+    return (
+      this.#get(
+        `SELECT 1 AS found FROM codes WHERE client_id = ? AND user_id = ? AND purpose = ? AND type = ?
+         AND consumed_at IS NOT NULL AND hash = ?`,
+        query.clientId,
+        query.userId,
+        query.purpose,
+        query.type,
+        hash,
+      ) !== undefined
+    );
+  }
+
+  createRateLimiter(options: RateLimiterOptions): RateLimiterAbstract {
+    return new RateLimiterMemory({
+      keyPrefix: options.keyPrefix,
+      points: options.points,
+      duration: options.durationSeconds,
+    });
   }
 
   async getCode(id: string): Promise<CodeRecord | undefined> {

@@ -1,0 +1,105 @@
+import type { ServiceContext } from "../context.js";
+import { fail } from "../http/fail.js";
+import type { CodeRecord } from "../storage/records.js";
+import { type Guesser, reserveAddressAttempt, returnAddressAttempt } from "./address-attempts.js";
+import { assertNotLockedOut, attemptKey, forgiveAttempt, reserveAttempt, tooManyAttempts } from "./attempts.js";
+import { type CodeScope, invalidateCodes } from "./code-operations.js";
+import { hashCode, hashesEqual } from "./hash-code.js";
+
+/**
+ * Who the codes of a username that does not exist are looked up for: nobody has codes under it,
+ * so an unknown username takes the same steps, counts and answers as a known one with a wrong code.
+ */
+export function unknownUserSubject(username: string): string {
+  return `name:${username}`;
+}
+
+const invalidCode = () => fail("invalid_code", "The code is not valid.");
+
+function findCode(candidates: readonly CodeRecord[], hash: string): CodeRecord | undefined {
+  let found: CodeRecord | undefined;
+  for (const candidate of candidates) if (hashesEqual(candidate.hash, hash)) found = candidate; // no early exit
+  return found;
+}
+
+/**
+ * What a right code leads to: the code, unless it has expired. A right code that was already
+ * used (sent again by a device that did not hear the answer) is refused like a wrong one, but is
+ * not counted as a guess.
+ */
+function rightCode(context: ServiceContext, found: CodeRecord | undefined): CodeRecord {
+  if (!found) throw invalidCode();
+  if (found.expiresAt.getTime() <= context.now().getTime()) throw fail("code_expired", "The code has expired.");
+  return found;
+}
+
+/**
+ * Finds the live code a person typed, counting wrong ones by who sent it
+ * ([security model: brute force](../../../../docs/security.md#brute-force-the-math)):
+ *
+ * - the client's **backend** (a service token): `maxFailedAttempts` per user and purpose in a
+ *   window of `lockoutMs`; the last allowed wrong code locks that user and purpose out and deletes
+ *   their live codes;
+ * - an **anonymous** caller: `maxFailedAttemptsPerAddress` per address, and `maxGuessesPerCode`
+ *   for each live code (all addresses together), at which the code is deleted. Anonymous guesses
+ *   never lock out the backend or the user: they can cost a code, never an account.
+ *
+ * Every attempt is counted before the comparison, atomically, so concurrent guesses get no more
+ * tries than sequential ones; a right code gives its attempts back and does not reset a count.
+ *
+ * @throws `too_many_attempts` (over a limit: not compared), `invalid_code` (wrong, used or
+ * foreign), `code_expired` (right but too late).
+ */
+export async function matchCode(
+  context: ServiceContext,
+  scope: CodeScope,
+  input: string,
+  guesser: Guesser,
+): Promise<CodeRecord> {
+  const hash = hashCode(context.codeSecret, scope, input);
+  return guesser.kind === "backend"
+    ? matchBackendCode(context, scope, hash)
+    : matchAnonymousCode(context, scope, hash, guesser.address);
+}
+
+async function matchBackendCode(context: ServiceContext, scope: CodeScope, hash: string): Promise<CodeRecord> {
+  const key = attemptKey(scope.clientId, scope.userId, scope.purpose);
+  await assertNotLockedOut(context, key); // read-only, so a locked-out flood costs no writes
+  const attempt = await reserveAttempt(context, key);
+  const found = findCode(await context.storage.listCodes(scope), hash);
+  if (found || (await context.storage.isConsumedCode(scope, hash))) {
+    // Only this attempt is given back: clearing the count would hand a guesser a fresh allowance
+    // each time the right code comes by. Failures end with their window (`lockoutMs`).
+    await forgiveAttempt(context, key);
+    return rightCode(context, found);
+  }
+  if (attempt.failures >= context.options.maxFailedAttempts) {
+    // The last wrong code allowed: no live code of this user and purpose survives a lock-out.
+    await invalidateCodes(context, { clientId: scope.clientId, userId: scope.userId, purpose: scope.purpose });
+    throw tooManyAttempts(Math.ceil((attempt.windowEndsAt.getTime() - context.now().getTime()) / 1000));
+  }
+  throw invalidCode();
+}
+
+async function matchAnonymousCode(
+  context: ServiceContext,
+  scope: CodeScope,
+  hash: string,
+  address: string,
+): Promise<CodeRecord> {
+  await reserveAddressAttempt(context, address);
+  const limit = context.options.maxGuessesPerCode;
+  const live = await context.storage.reserveCodeGuess(scope);
+  // A code past its budget is never compared again; the wrong guess below deletes it.
+  const found = findCode(
+    live.filter((code) => code.guesses <= limit),
+    hash,
+  );
+  if (found || (await context.storage.isConsumedCode(scope, hash))) {
+    await context.storage.returnCodeGuess(live.map((code) => code.id));
+    await returnAddressAttempt(context, address);
+    return rightCode(context, found);
+  }
+  for (const id of await context.storage.deleteGuessedCodes(scope, limit)) context.waits.publish(id, "invalidated");
+  throw invalidCode();
+}
