@@ -18,9 +18,18 @@ export interface TestService {
   createUser(username: string): Promise<string>;
 }
 
-/** Starts a service for the test file, closed after all its tests. */
+/**
+ * Starts a service for the test file, closed after all its tests. Mail goes to the dev outbox
+ * (`service.outbox`) unless `options` configures SMTP or sets `devOutbox: false`.
+ */
 export async function useService(options: ServiceOptions = {}): Promise<TestService> {
-  const service = await startService({ port: 0, database: ":memory:", logger: false, ...options });
+  const service = await startService({
+    port: 0,
+    database: ":memory:",
+    logger: false,
+    devOutbox: options.smtp === undefined,
+    ...options,
+  });
   afterAll(() => service.close());
   const origin = "http://localhost:5173";
   const client = await service.createClient({ name: "test", origins: [origin] });
