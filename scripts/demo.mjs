@@ -69,7 +69,13 @@ const service = await start("Handoff service", ports.service, () =>
     database: databaseFile,
     logger: false,
     // The service mails "a passkey was added to your account": to the dev inbox too.
-    smtp: { host: "127.0.0.1", port: inbox.smtpPort, from: "Handoff <no-reply@handoff.localhost>" },
+    // The dev inbox speaks plain SMTP on 127.0.0.1: TLS off, allowed only for a loopback host.
+    smtp: {
+      host: "127.0.0.1",
+      port: inbox.smtpPort,
+      from: "Handoff <no-reply@handoff.localhost>",
+      insecureLocalhost: true,
+    },
   }),
 );
 

@@ -42,7 +42,8 @@ export async function startStack(service: ServiceOptions = {}): Promise<Stack> {
     port: 0,
     database: ":memory:",
     logger: false,
-    smtp: { host: "127.0.0.1", port: inbox.smtpPort, from: "handoff@example.localhost" },
+    // The dev inbox speaks plain SMTP on 127.0.0.1: TLS off, allowed only for a loopback host.
+    smtp: { host: "127.0.0.1", port: inbox.smtpPort, from: "handoff@example.localhost", insecureLocalhost: true },
     ...service,
   });
   const webPort = await freePort();

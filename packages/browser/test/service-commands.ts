@@ -30,7 +30,13 @@ export async function closeBackend(): Promise<void> {
 function getBackend(origin?: string): Promise<Backend> {
   shared.handoffBrowserBackend ??= (async () => {
     if (!origin) throw new Error("call handoffService() first");
-    const service = await startService({ port: 0, database: ":memory:", logger: false, waitTimeoutMs: 2_000 });
+    const service = await startService({
+      port: 0,
+      database: ":memory:",
+      logger: false,
+      waitTimeoutMs: 2_000,
+      devOutbox: true, // the tests read the security codes from service.outbox
+    });
     const client = await service.createClient({ name: "browser-tests", origins: [origin] });
     if (!client.privateKey) throw new Error("no private key");
     const key = await importJWK(client.privateKey, "ES256");
@@ -101,7 +107,7 @@ export const serviceCommands = {
       purpose: args.purpose,
     });
   },
-  /** Mail the service sent (no SMTP in tests), newest last. */
+  /** Mail the service kept in its dev outbox (no SMTP in tests), newest last. */
   async handoffOutbox(_context: BrowserCommandContext): Promise<{ to: string; subject: string; text: string }[]> {
     const { service } = await getBackend();
     return service.outbox.map(({ to, subject, text }) => ({ to, subject, text }));

@@ -22,10 +22,16 @@ start:
   --rp-id <host>          WebAuthn relying party id (default: hostname of the client's first origin)
   --trust-proxy           behind a trusted reverse proxy: the requester's IP is the first
                           X-Forwarded-For hop (default: the socket's address)
-  --smtp-host <host>      SMTP server for security codes; without it, mails are printed here
-  --smtp-port <n>         SMTP port (default 587)
+  --smtp-host <host>      SMTP server for security codes and notifications; without it (and
+                          without --dev-outbox) add device by email (/pwless/signup) is refused
+  --smtp-port <n>         SMTP port (default 587, or 465 with --smtp-secure)
+  --smtp-secure           TLS from the start (implicit TLS); default: STARTTLS, required
+  --smtp-insecure-localhost
+                          no TLS, for a relay on this machine only (localhost, 127.0.0.1, ::1)
   --smtp-user <user>      SMTP user (password from HANDOFF_SMTP_PASSWORD)
   --smtp-from <address>   sender address (default handoff@localhost)
+  --dev-outbox            development only: print mails here (security codes included)
+                          instead of sending them; not with --smtp-host
 
 create-client:
   --name <name>           a name to recognise the client by (required)
@@ -60,20 +66,31 @@ async function start(args: string[]): Promise<void> {
       "smtp-port": { type: "string" },
       "smtp-user": { type: "string" },
       "smtp-from": { type: "string" },
+      "smtp-secure": { type: "boolean" },
+      "smtp-insecure-localhost": { type: "boolean" },
+      "dev-outbox": { type: "boolean" },
     },
     strict: true,
   });
   const smtpHost = values["smtp-host"];
+  const secure = values["smtp-secure"] ?? false;
+  const insecureLocalhost = values["smtp-insecure-localhost"] ?? false;
+  if (!smtpHost && (secure || insecureLocalhost)) {
+    throw new UsageError(`--${secure ? "smtp-secure" : "smtp-insecure-localhost"} needs --smtp-host`);
+  }
   const smtp: SmtpOptions | undefined = smtpHost
     ? {
         host: smtpHost,
-        port: integer("smtp-port", values["smtp-port"]) ?? 587,
+        port: integer("smtp-port", values["smtp-port"]) ?? (secure ? 465 : 587),
         from: values["smtp-from"] ?? "handoff@localhost",
+        ...(secure ? { secure } : {}),
+        ...(insecureLocalhost ? { insecureLocalhost } : {}),
         ...(values["smtp-user"]
           ? { user: values["smtp-user"], password: process.env.HANDOFF_SMTP_PASSWORD ?? "" }
           : {}),
       }
     : undefined;
+  const devOutbox = values["dev-outbox"] ?? false;
   const port = integer("port", values.port);
   const waitTimeoutMs = integer("wait-timeout-ms", values["wait-timeout-ms"]);
   const service = await startService({
@@ -85,10 +102,16 @@ async function start(args: string[]): Promise<void> {
     ...(values["rp-id"] ? { rpId: values["rp-id"] } : {}),
     ...(values["trust-proxy"] ? { trustProxy: true } : {}),
     ...(smtp ? { smtp } : {}),
+    ...(devOutbox ? { devOutbox } : {}),
     onOutboxMail: (mail) => {
-      process.stdout.write(`\n── outbox (no SMTP configured) ── to ${mail.to}: ${mail.subject}\n${mail.text}\n\n`);
+      process.stdout.write(`\n── dev outbox (not sent) ── to ${mail.to}: ${mail.subject}\n${mail.text}\n\n`);
     },
   });
+  if (!smtp && !devOutbox) {
+    process.stderr.write(
+      "handoff-service: mail is off (no --smtp-host): add device by email (/pwless/signup) is refused and no notification mail is sent. Turn it on with --smtp-host, or --dev-outbox for development.\n",
+    );
+  }
   const stop = () => {
     service.close().then(
       () => process.exit(0),

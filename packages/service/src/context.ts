@@ -11,7 +11,8 @@ export interface ServiceContext {
   storage: Storage;
   keys: SigningKeys;
   waits: WaitHub;
-  mailer: Mailer;
+  /** `undefined` when mail is off (no SMTP, no dev outbox). */
+  mailer: Mailer | undefined;
   /** Secret of the code HMACs. */
   codeSecret: string;
   /** `iss` of user JWTs. */

@@ -1,13 +1,22 @@
 import type { CodeType } from "@handoff/types";
 import type { Logger } from "./logger.js";
+import { checkMailOptions } from "./mail/check-mail-options.js";
 import type { OutboxMail } from "./mail/mailer.js";
 
 /** SMTP settings for emailing security codes. */
 export interface SmtpOptions {
   host: string;
   port: number;
-  /** Use TLS from the start (port 465). Default: `false` (STARTTLS when offered). */
+  /**
+   * Use TLS from the start (implicit TLS, usually port 465). Default: `false`: the connection
+   * must be upgraded with STARTTLS, and mail is not sent when the server does not offer it.
+   */
   secure?: boolean;
+  /**
+   * Send without TLS, for a relay on this machine only (`localhost`, `127.0.0.0/8`, `::1`): any
+   * other host is refused at start. Default: `false` (TLS required).
+   */
+  insecureLocalhost?: boolean;
   user?: string;
   password?: string;
   /** Sender address. */
@@ -58,8 +67,18 @@ export interface ServiceOptions {
   issuer?: string;
   /** Largest accepted request body, in bytes. Default: 65 536. */
   maxBodyBytes?: number;
-  /** SMTP for security codes; without it, mail goes to the in-memory outbox (`service.outbox`). */
+  /**
+   * SMTP for the mails the service sends (add-device security codes, "a device was added").
+   * Without it (and without `devOutbox`), `/pwless/signup` answers `503 service_unavailable`
+   * and notifications are not sent.
+   */
   smtp?: SmtpOptions;
+  /**
+   * Development only: keep mail in memory (`service.outbox`, `onOutboxMail`) instead of sending
+   * it, so anyone who reads it (or the CLI's output) gets the security codes. Not with `smtp`.
+   * Default: `false`.
+   */
+  devOutbox?: boolean;
   /** WebAuthn relying party id. Default: the hostname of the client's first origin. */
   rpId?: string;
   /** WebAuthn relying party name shown by authenticators. Default: `"Handoff"`. */
@@ -71,7 +90,7 @@ export interface ServiceOptions {
    * address).
    */
   trustProxy?: boolean;
-  /** Called with each mail the outbox keeps (no SMTP configured); the CLI prints them. */
+  /** Called with each mail the dev outbox keeps (`devOutbox`); the CLI prints them. */
   onOutboxMail?: (mail: OutboxMail) => void;
   /** Structured log sink, or `false` for none. Default: JSON lines on stdout. */
   logger?: Logger | false;
@@ -109,6 +128,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     issuer: options.issuer,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     smtp: options.smtp,
+    devOutbox: options.devOutbox ?? false,
     rpId: options.rpId,
     rpName: options.rpName ?? "Handoff",
     trustProxy: options.trustProxy ?? false,
@@ -135,5 +155,6 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
     throw new RangeError(`port must be 0–65535, got ${resolved.port}`);
   }
+  checkMailOptions(resolved.smtp, resolved.devOutbox);
   return resolved;
 }

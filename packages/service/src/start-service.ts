@@ -7,7 +7,8 @@ import { registerDeviceKeyRoutes } from "./device-keys/register-device-key-route
 import { answerClientErrors } from "./http/client-errors.js";
 import { SigningKeys } from "./keys/signing-keys.js";
 import { jsonLinesLogger } from "./logger.js";
-import { createOutboxMailer, createSmtpMailer, type Mailer, type OutboxMail } from "./mail/mailer.js";
+import { createMailer } from "./mail/create-mailer.js";
+import type { OutboxMail } from "./mail/mailer.js";
 import { resolveOptions, type ServiceOptions } from "./options.js";
 import { openStorage } from "./storage/open-storage.js";
 import { createWaitHub } from "./wait/create-wait-hub.js";
@@ -29,7 +30,7 @@ export interface RunningService {
   readonly url: string;
   /** Creates a client (a backend) and returns its id and private key. */
   createClient(options: CreateClientOptions): Promise<CreatedClient>;
-  /** Mail sent while no SMTP server is configured, newest last. */
+  /** Mail kept by the dev outbox (`devOutbox`), newest last; empty otherwise. */
   readonly outbox: readonly OutboxMail[];
   /**
    * Creates a new signing key for user JWTs: published at once, signing after `activateInMs`;
@@ -56,7 +57,7 @@ const ORIGINS_REFRESH_MS = 30_000;
  * key, and listens.
  *
  * @example
- * const service = await startService({ port: 0, database: ":memory:", logger: false });
+ * const service = await startService({ port: 0, database: ":memory:", logger: false, devOutbox: true });
  * const { clientId, privateKey } = await service.createClient({ name: "demo", origins: ["http://localhost:5173"] });
  * // … call service.url with @handoff/server …
  * await service.close();
@@ -73,7 +74,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   );
   // Listening before the HTTP server starts: no code event of another instance is missed.
   const waits = await createWaitHub(storage, resolved.logger);
-  const mailer: Mailer = resolved.smtp ? createSmtpMailer(resolved.smtp) : createOutboxMailer(options.onOutboxMail);
+  const mailer = createMailer(resolved, options.onOutboxMail);
 
   let url = "";
   const context: ServiceContext = {
@@ -138,7 +139,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   let closed: Promise<void> | undefined;
   return {
     url,
-    outbox: mailer.outbox,
+    outbox: mailer?.outbox ?? [],
     get pendingWaits() {
       return context.waits.size;
     },

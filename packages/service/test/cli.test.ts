@@ -70,14 +70,15 @@ describe("handoff-service CLI", () => {
     expect(await exited).toBe(0);
   });
 
-  it("prints outbox mail when no SMTP is configured", async () => {
-    const { url, output } = await startCli(["--port", "0", "--db", db]);
+  it("prints mail with --dev-outbox, and warns that it is for development only", async () => {
+    const { url, output } = await startCli(["--port", "0", "--db", db, "--dev-outbox"]);
+    expect(output()).toMatch(/"level":"warn","msg":"dev outbox: [^"]*for development only/);
     await fetch(`${url}/pwless/signup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: "dev@example.com" }),
     });
-    await expect.poll(output, { timeout: 3000 }).toMatch(/outbox \(no SMTP configured\) ── to dev@example.com/);
+    await expect.poll(output, { timeout: 3000 }).toMatch(/dev outbox \(not sent\) ── to dev@example.com/);
   });
 
   it.each([
@@ -96,5 +97,6 @@ describe("handoff-service CLI", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/handoff-service start/);
     expect(stdout).toMatch(/create-client/);
+    for (const flag of ["--smtp-secure", "--smtp-insecure-localhost", "--dev-outbox"]) expect(stdout).toContain(flag);
   });
 });

@@ -19,14 +19,25 @@ export interface TestService {
 }
 
 /**
+/**
  * Every test device calls from 127.0.0.1, so one test file's wrong codes would add up under one
  * address: the per-address limit is raised here, and the tests of that limit set their own.
  */
 export const TEST_LIMITS: ServiceOptions = { maxFailedAttemptsPerAddress: 10_000 };
 
-/** Starts a service for the test file, closed after all its tests. */
+/**
+ * Starts a service for the test file, closed after all its tests. Mail goes to the dev outbox
+ * (`service.outbox`) unless `options` configures SMTP or sets `devOutbox: false`.
+ */
 export async function useService(options: ServiceOptions = {}): Promise<TestService> {
-  const service = await startService({ port: 0, database: ":memory:", logger: false, ...TEST_LIMITS, ...options });
+  const service = await startService({
+    port: 0,
+    database: ":memory:",
+    logger: false,
+    devOutbox: options.smtp === undefined,
+    ...TEST_LIMITS,
+    ...options,
+  });
   afterAll(() => service.close());
   const origin = "http://localhost:5173";
   const client = await service.createClient({ name: "test", origins: [origin] });

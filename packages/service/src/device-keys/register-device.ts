@@ -69,7 +69,7 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
     await createCode(context, { clientId: client.id, userId: user.id, ...CODE }, { authorize: true });
 
     try {
-      await context.mailer.send(deviceAddedMail(user.username, record.deviceInfo, record.createdAt, revoked));
+      await context.mailer?.send(deviceAddedMail(user.username, record.deviceInfo, record.createdAt, revoked));
     } catch (error) {
       context.options.logger({
         level: "warn",

@@ -5,6 +5,7 @@ import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import { requestInfo } from "../http/request-info.js";
+import { MAIL_OFF_MESSAGE } from "../mail/create-mailer.js";
 import { canonicalEmail, findUserByEmail, pendingSubject, resolvePwlessClient } from "./accounts.js";
 import { securityCodeMail } from "./mails.js";
 import { signSecurityNonce } from "./security-nonce.js";
@@ -19,10 +20,13 @@ export const SIGNUP_WINDOW_MS = 15 * 60_000;
  * authorized: receiving the email is the proof) and answers `code_validation_required` with a
  * signed nonce. Known and unknown emails take the same steps and get the same answer; for an
  * unknown email the code is bound to the email until `/pwless/devices` creates the account. A
- * new code replaces the email's previous ones (they stop working).
+ * new code replaces the email's previous ones (they stop working). Without a mailer it answers
+ * `503 service_unavailable` before anything is stored.
  */
 export function registerSignupRoute(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.pwlessSignup.path, async (c) => {
+    const { mailer } = context;
+    if (!mailer) throw fail("service_unavailable", MAIL_OFF_MESSAGE);
     const body = await readBody(c, pwlessSignupRequestSchema);
     const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
     const email = canonicalEmail(body.email);
@@ -53,7 +57,7 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
       requestInfo: requestInfo(c, context.options.trustProxy, context.now()),
     });
     try {
-      await context.mailer.send(
+      await mailer.send(
         securityCodeMail(user?.username ?? body.email, code, record.expiresAt, context.options.codeLifetimeMs.phrase),
       );
     } catch (error) {

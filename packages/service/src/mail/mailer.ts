@@ -16,11 +16,11 @@ export interface OutboxMail extends Mail {
 /** Sends mail. */
 export interface Mailer {
   send(mail: Mail): Promise<void>;
-  /** Mail kept in memory when no SMTP server is configured (newest last). */
+  /** Mail kept in memory by the dev outbox (newest last); always empty over SMTP. */
   readonly outbox: readonly OutboxMail[];
 }
 
-/** A mailer that keeps mail in memory: the default without SMTP, and what tests read. */
+/** A mailer that keeps mail in memory instead of sending it: the dev outbox, and what tests read. */
 export function createOutboxMailer(onMail: (mail: OutboxMail) => void = () => {}): Mailer {
   const outbox: OutboxMail[] = [];
   return {
@@ -34,12 +34,20 @@ export function createOutboxMailer(onMail: (mail: OutboxMail) => void = () => {}
   };
 }
 
-/** A mailer that delivers over SMTP with nodemailer. */
+/**
+ * A mailer that delivers over SMTP with nodemailer, over TLS: implicit with `secure`, else
+ * STARTTLS is required. With `insecureLocalhost` (a loopback relay, checked by the options) it
+ * sends in plain text and never tries STARTTLS.
+ */
 export function createSmtpMailer(smtp: SmtpOptions): Mailer {
+  const secure = smtp.secure ?? false;
+  const plain = smtp.insecureLocalhost ?? false;
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
-    secure: smtp.secure ?? false,
+    secure,
+    requireTLS: !secure && !plain,
+    ignoreTLS: plain,
     ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.password ?? "" } }),
   });
   return {

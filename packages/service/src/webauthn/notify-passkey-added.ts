@@ -4,13 +4,14 @@ import type { UserRecord } from "../storage/records.js";
 
 /**
  * Tells the account holder that a passkey was added (NIST SP 800-63B rev 4: notify through
- * another channel when an authenticator is bound), when the username is an email address. A
- * failed delivery is logged and never undoes the registration.
+ * another channel when an authenticator is bound), when the username is an email address and
+ * mail is on. A failed delivery is logged and never undoes the registration.
  */
 export async function notifyPasskeyAdded(context: ServiceContext, user: UserRecord, name: string): Promise<void> {
-  if (!emailSchema.safeParse(user.username).success) return;
+  const { mailer } = context;
+  if (!mailer || !emailSchema.safeParse(user.username).success) return;
   try {
-    await context.mailer.send({
+    await mailer.send({
       to: user.username,
       subject: "A passkey was added to your account",
       text: `A passkey named "${name}" was added to your account on ${context.now().toISOString()}.\n\nIf this was not you, contact support and remove it.`,

@@ -34,10 +34,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `handoff-service start` on `port`; resolves once it listens. Its stdout prints the outbox. */
+/** Starts `handoff-service start` on `port`; resolves once it listens. Its stdout prints the dev outbox. */
 function startCli(port: number): Promise<{ child: ChildProcess; stdout: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "start", "--port", String(port), "--db", database]);
+    const child = spawn(process.execPath, [cli, "start", "--port", String(port), "--db", database, "--dev-outbox"]);
     children.push(child);
     let stdout = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -96,7 +96,7 @@ describe("the service killed with SIGKILL mid-flow and restarted on the same SQL
     )) as {
       id: string;
     };
-    // A device key, registered with the security code the CLI prints (its outbox).
+    // A device key, registered with the security code the CLI prints (its dev outbox).
     expect((await post("/pwless/signup", { email, client_id: clientId })).status).toBe(200);
     await expect.poll(() => /Your security code is: (\S+)/.exec(first.stdout())?.[1]).toBeTruthy();
     const securityCode = /Your security code is: (\S+)/.exec(first.stdout())?.[1] as string;
