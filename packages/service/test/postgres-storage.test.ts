@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { POSTGRES_MIGRATIONS } from "../src/storage/postgres/migrations.js";
 import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
 import type { SharedCodeEvent } from "../src/storage/storage.js";
 import { describeStorageConformance } from "./storage-conformance.js";
@@ -19,7 +20,7 @@ describe("Postgres storage across instances", () => {
     try {
       await Promise.all(instances.map((instance) => instance.migrate()));
       const rows = await server.query(url, "SELECT version FROM schema_migrations ORDER BY version");
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows).toEqual(POSTGRES_MIGRATIONS.map((_, index) => ({ version: index + 1 })));
     } finally {
       await Promise.all(instances.map((instance) => instance.close()));
     }

@@ -91,4 +91,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX device_keys_by_user ON device_keys (user_id);
   `,
+  // Purge of expired rows (branch sec-purge; renumber when merged after other new migrations):
+  // the purge deletes by expiry or window end, and without these indexes each run is a full
+  // scan. codes and nonces have theirs since the first migration.
+  `
+  CREATE INDEX IF NOT EXISTS challenges_by_expiry ON challenges (expires_at);
+  CREATE INDEX IF NOT EXISTS attempts_by_window_end ON attempts (window_ends_at);
+  `,
 ];

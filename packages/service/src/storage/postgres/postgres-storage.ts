@@ -1,5 +1,6 @@
 import { type ClientConfig, Pool } from "pg";
 import type { Logger } from "../../logger.js";
+import { type PurgeCounts, purgeInBatches } from "../purge.js";
 import type {
   ChallengeRecord,
   ClientRecord,
@@ -234,8 +235,20 @@ export class PostgresStorage implements Storage {
     return rows.map((row) => String(row.id));
   }
 
-  async purgeExpiredCodes(before: Date): Promise<number> {
-    return this.#run("DELETE FROM codes WHERE expires_at < $1", before.getTime());
+  async purgeExpired(now: Date, codeRetentionMs: number): Promise<PurgeCounts> {
+    // The table and column names come from PURGED_TABLES, never from a request. SKIP LOCKED:
+    // instances purging at once take different rows, never wait for (or deadlock with) each
+    // other, and leave alone a row a request is updating; the outer condition is re-checked on
+    // a row updated meanwhile (a nonce or attempt counter just renewed is not deleted).
+    return purgeInBatches(now, codeRetentionMs, ({ table, endsAt }, cutoff, limit) =>
+      this.#run(
+        `DELETE FROM ${table} WHERE ctid = ANY(ARRAY(
+           SELECT ctid FROM ${table} WHERE ${endsAt} <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED
+         )) AND ${endsAt} <= $1`,
+        cutoff,
+        limit,
+      ),
+    );
   }
 
   async recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState> {
@@ -266,8 +279,7 @@ export class PostgresStorage implements Storage {
   }
 
   async useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
-    await this.#run("DELETE FROM nonces WHERE expires_at <= $1", now.getTime());
-    // Inserts the nonce, or takes over an expired row a concurrent purge has not removed yet.
+    // Inserts the nonce, or takes over an expired row the purge has not deleted yet.
     const rows = await this.#all(
       `INSERT INTO nonces (client_id, nonce, expires_at) VALUES ($1, $2, $3)
        ON CONFLICT (client_id, nonce) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE nonces.expires_at <= $4

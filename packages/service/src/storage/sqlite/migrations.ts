@@ -91,4 +91,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX nonces_by_expiry ON nonces (expires_at);
   `,
+  // Purge of expired rows (branch sec-purge; renumber when merged after other new migrations):
+  // the purge deletes by expiry or window end, and without these indexes each run is a full scan.
+  `
+  CREATE INDEX IF NOT EXISTS codes_by_expiry ON codes (expires_at);
+  CREATE INDEX IF NOT EXISTS challenges_by_expiry ON challenges (expires_at);
+  CREATE INDEX IF NOT EXISTS attempts_by_window_end ON attempts (window_ends_at);
+  `,
 ];
