@@ -7,5 +7,6 @@ export type { RotateSigningKeyOptions, RunningService } from "./start-service.js
 export { startService } from "./start-service.js";
 export type { PostgresStorageOptions } from "./storage/postgres/postgres-storage.js";
 export { PostgresStorage } from "./storage/postgres/postgres-storage.js";
+export type { PurgeCounts } from "./storage/purge.js";
 export { SqliteStorage } from "./storage/sqlite/sqlite-storage.js";
 export type { AttemptState, CodeEventListener, SharedCodeEvent, Storage } from "./storage/storage.js";

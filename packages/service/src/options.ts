@@ -59,7 +59,10 @@ export interface ServiceOptions {
   maxGuessesPerCode?: number;
   /** Length of the attempt windows and of the lock-out, in milliseconds. Default: 15 min. */
   lockoutMs?: number;
-  /** How often expired codes are deleted (they are kept an hour past expiry), in milliseconds. Default: 600 000. */
+  /**
+   * How often rows that ended are deleted, in milliseconds: expired challenges and nonces, ended
+   * attempt windows, and codes an hour past their expiry. Default: 600 000.
+   */
   purgeIntervalMs?: number;
   /** Lifetime of user JWTs, in seconds. Default: 900. */
   jwtLifetimeSeconds?: number;

@@ -11,6 +11,7 @@ import { createMailer } from "./mail/create-mailer.js";
 import type { OutboxMail } from "./mail/mailer.js";
 import { resolveOptions, type ServiceOptions } from "./options.js";
 import { openStorage } from "./storage/open-storage.js";
+import { startPurgeTimer } from "./storage/purge-timer.js";
 import { createWaitHub } from "./wait/create-wait-hub.js";
 import { webAuthnRoutes } from "./webauthn/webauthn-routes.js";
 
@@ -42,9 +43,6 @@ export interface RunningService {
   /** Stops accepting requests, answers pending waits (503, call again), closes the database. */
   close(): Promise<void>;
 }
-
-/** How long expired codes are kept before the purge deletes them. */
-const EXPIRED_CODE_RETENTION_MS = 60 * 60 * 1000;
 
 /** Route modules added by later features (WebAuthn, device keys). */
 const routeModules: RouteModule[] = [registerDeviceKeyRoutes, webAuthnRoutes];
@@ -127,14 +125,9 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   url = `http://${host}:${address.port}`;
   resolved.logger({ level: "info", msg: "listening", url });
 
-  // Expired codes stay an hour (a late wait still hears `code_expired`), then they are deleted.
-  const purgeTimer = setInterval(() => {
-    storage
-      .purgeExpiredCodes(new Date(now().getTime() - EXPIRED_CODE_RETENTION_MS))
-      .catch((error: unknown) =>
-        resolved.logger({ level: "warn", msg: "expired codes not purged", error: String(error) }),
-      );
-  }, resolved.purgeIntervalMs).unref();
+  // Rows that ended (expired codes an hour later) are deleted, whoever wrote them: anonymous
+  // requests must not grow the database without bound.
+  const stopPurging = startPurgeTimer(storage, { intervalMs: resolved.purgeIntervalMs, now, logger: resolved.logger });
 
   let closed: Promise<void> | undefined;
   return {
@@ -153,13 +146,13 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       closed ??= (async () => {
         context.closing.value = true;
         clearInterval(originsTimer);
-        clearInterval(purgeTimer);
         context.waits.closeAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           if ("closeIdleConnections" in server) server.closeIdleConnections();
         });
         await waits.stop();
+        await stopPurging();
         await storage.close();
         resolved.logger({ level: "info", msg: "closed" });
       })();

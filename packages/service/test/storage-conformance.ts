@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { PurgeCounts } from "../src/storage/purge.js";
 import type { CodeRecord } from "../src/storage/records.js";
 import type { Storage } from "../src/storage/storage.js";
 
 const T0 = new Date("2030-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 function code(overrides: Partial<CodeRecord> = {}): CodeRecord {
   return {
@@ -133,14 +135,13 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       expect(await s.listCodes(scope)).toHaveLength(2);
     });
 
-    it("deletes live codes and returns their ids; purges expired ones", async () => {
+    it("deletes live codes and returns their ids", async () => {
       const s = await storage();
       const short = code();
       const long = code({ type: "long" });
       const consumed = code({ authorizedAt: T0, consumedAt: at(1) });
       const foreign = code({ userId: "user-2" });
-      const stale = code({ userId: "user-3", expiresAt: at(-MINUTE) });
-      for (const record of [short, long, consumed, foreign, stale]) await s.insertCode(record);
+      for (const record of [short, long, consumed, foreign]) await s.insertCode(record);
       expect(await s.deleteCodes({ ...scope, type: "long" })).toEqual([long.id]);
       expect(
         await s.deleteCodes({ clientId: "client-1", userId: "user-1", purpose: "temporary_authentication" }),
@@ -148,8 +149,83 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       expect(await s.deleteCodes({ clientId: "client-1", userId: "user-1", purpose: "add_credential" })).toEqual([]);
       expect(await s.getCode(consumed.id)).toBeDefined();
       expect(await s.getCode(foreign.id)).toBeDefined();
-      expect(await s.purgeExpiredCodes(T0)).toBe(1);
-      expect(await s.getCode(stale.id)).toBeUndefined();
+    });
+
+    it("purges exactly the ended rows of every table, codes an hour late, and counts them", async () => {
+      const s = await storage();
+      const now = at(2 * HOUR);
+      const purgedCodes = [
+        code({ expiresAt: at(HOUR) }),
+        code({ expiresAt: T0, authorizedAt: T0, consumedAt: T0 }),
+        code({ userId: "pending-email:nobody@example.com", type: "phrase", expiresAt: at(30 * MINUTE) }),
+      ];
+      const keptCodes = [code({ expiresAt: at(HOUR + 1) }), code({ expiresAt: at(3 * HOUR) })];
+      for (const record of [...purgedCodes, ...keptCodes]) await s.insertCode(record);
+      const challenge = (name: string, expiresAt: Date) => ({
+        challenge: name,
+        kind: "webauthn.register",
+        clientId: "client-1",
+        userId: null,
+        data: { username: name },
+        expiresAt,
+      });
+      await s.insertChallenge(challenge("expired", now));
+      await s.insertChallenge(challenge("long-expired", T0));
+      await s.insertChallenge(challenge("live", at(2 * HOUR + 1)));
+      await s.recordFailure("ended", MINUTE, at(2 * HOUR - MINUTE));
+      await s.recordFailure("live", MINUTE, at(2 * HOUR - MINUTE + 1));
+      await s.useNonce("c1", "expired", now, T0);
+      await s.useNonce("c1", "live", at(2 * HOUR + 1), T0);
+
+      expect(await s.purgeExpired(now, HOUR)).toEqual({
+        codes: 3,
+        challenges: 2,
+        attempts: 1,
+        nonces: 1,
+        rateLimits: 0,
+      });
+      for (const record of purgedCodes) expect(await s.getCode(record.id)).toBeUndefined();
+      for (const record of keptCodes) expect(await s.getCode(record.id)).toEqual(record);
+      expect(await s.takeChallenge("expired", "webauthn.register")).toBeUndefined();
+      expect(await s.takeChallenge("long-expired", "webauthn.register")).toBeUndefined();
+      expect(await s.takeChallenge("live", "webauthn.register")).toEqual(challenge("live", at(2 * HOUR + 1)));
+      expect(await s.getFailures("live", now)).toEqual({ failures: 1, windowEndsAt: at(2 * HOUR + 1) });
+      expect(await s.useNonce("c1", "live", at(3 * HOUR), now)).toBe(false);
+      expect(await s.useNonce("c1", "expired", at(3 * HOUR), now)).toBe(true);
+      expect(await s.purgeExpired(now, HOUR)).toEqual({
+        codes: 0,
+        challenges: 0,
+        attempts: 0,
+        nonces: 0,
+        rateLimits: 0,
+      });
+    });
+
+    it("deletes each ended row once when several purges run at once", async () => {
+      const s = await storage();
+      const now = at(2 * HOUR);
+      const rows = 30;
+      for (let i = 0; i < rows; i++) {
+        await s.insertCode(code({ expiresAt: T0 }));
+        await s.insertChallenge({
+          challenge: `ch-${i}`,
+          kind: "device_login",
+          clientId: "client-1",
+          userId: "u1",
+          data: {},
+          expiresAt: T0,
+        });
+        await s.recordFailure(`k-${i}`, MINUTE, T0);
+        await s.useNonce("c1", `n-${i}`, at(MINUTE), T0);
+      }
+      const results = await Promise.all(Array.from({ length: 3 }, () => s.purgeExpired(now, HOUR)));
+      const total = (table: keyof PurgeCounts) => results.reduce((sum, counts) => sum + counts[table], 0);
+      expect({
+        codes: total("codes"),
+        challenges: total("challenges"),
+        attempts: total("attempts"),
+        nonces: total("nonces"),
+      }).toEqual({ codes: rows, challenges: rows, attempts: rows, nonces: rows });
     });
 
     it("counts failures in windows, without losing concurrent ones", async () => {

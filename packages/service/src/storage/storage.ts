@@ -1,5 +1,6 @@
 import type { CodePurpose, CodeType } from "@handoff/types";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { PurgeCounts } from "./purge.js";
 import type {
   ChallengeRecord,
   ClientRecord,
@@ -103,8 +104,14 @@ export interface Storage {
   consumeCode(id: string, now: Date): Promise<boolean>;
   /** Deletes the unconsumed codes of a user for a purpose (and type, when given); returns their ids. */
   deleteCodes(query: { clientId: string; userId: string; purpose: CodePurpose; type?: CodeType }): Promise<string[]>;
-  /** Deletes codes that expired before `before`. */
-  purgeExpiredCodes(before: Date): Promise<number>;
+  /**
+   * Deletes the rows no request can use any more, of every table requests fill (anonymous ones
+   * included): challenges and nonces expired at `now`, attempt counters whose window ended at
+   * `now`, and codes expired at least `codeRetentionMs` before `now`. Returns how many rows of
+   * each table it deleted. Works in bounded batches, each one statement; several instances
+   * purging the same database at once share the work.
+   */
+  purgeExpired(now: Date, codeRetentionMs: number): Promise<PurgeCounts>;
 
   /** Atomically counts one failure under `key` in a window of `windowMs`. */
   recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState>;

@@ -106,4 +106,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);
   `,
+  // 3: the purge of expired rows —
+  // the purge deletes by expiry or window end, and without these indexes each run is a full
+  // scan. codes and nonces have theirs since the first migration.
+  `
+  CREATE INDEX IF NOT EXISTS challenges_by_expiry ON challenges (expires_at);
+  CREATE INDEX IF NOT EXISTS attempts_by_window_end ON attempts (window_ends_at);
+  `,
 ];

@@ -1,6 +1,7 @@
 import { type ClientConfig, Pool } from "pg";
 import { type RateLimiterAbstract, RateLimiterPostgres } from "rate-limiter-flexible";
 import type { Logger } from "../../logger.js";
+import { PURGE_BATCH_ROWS, type PurgeCounts, purgeInBatches } from "../purge.js";
 import type {
   ChallengeRecord,
   ClientRecord,
@@ -269,12 +270,13 @@ export class PostgresStorage implements Storage {
   }
 
   createRateLimiter(options: RateLimiterOptions): RateLimiterAbstract {
-    // The table is created by the migrations; the limiter deletes its own expired rows.
+    // The table is created by the migrations, and its ended rows go with the purge (purgeExpired).
     return new RateLimiterPostgres({
       storeClient: this.#pool,
       storeType: "pool",
       tableName: "rate_limits",
       tableCreated: true,
+      clearExpiredByTimeout: false,
       keyPrefix: options.keyPrefix,
       points: options.points,
       duration: options.durationSeconds,
@@ -326,8 +328,32 @@ export class PostgresStorage implements Storage {
     return rows.map((row) => String(row.id));
   }
 
-  async purgeExpiredCodes(before: Date): Promise<number> {
-    return this.#run("DELETE FROM codes WHERE expires_at < $1", before.getTime());
+  async purgeExpired(now: Date, codeRetentionMs: number): Promise<PurgeCounts> {
+    // The table and column names come from PURGED_TABLES, never from a request. SKIP LOCKED:
+    // instances purging at once take different rows, never wait for (or deadlock with) each
+    // other, and leave alone a row a request is updating; the outer condition is re-checked on
+    // a row updated meanwhile (a nonce or attempt counter just renewed is not deleted).
+    const counts = await purgeInBatches(now, codeRetentionMs, ({ table, endsAt }, cutoff, limit) =>
+      this.#run(
+        `DELETE FROM ${table} WHERE ctid = ANY(ARRAY(
+           SELECT ctid FROM ${table} WHERE ${endsAt} <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED
+         )) AND ${endsAt} <= $1`,
+        cutoff,
+        limit,
+      ),
+    );
+    // The per-address limiter's rows (rate-limiter-flexible), written by anonymous wrong codes.
+    for (;;) {
+      const deleted = await this.#run(
+        `DELETE FROM rate_limits WHERE key = ANY(ARRAY(
+           SELECT key FROM rate_limits WHERE expire <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED
+         )) AND expire <= $1`,
+        now.getTime(),
+        PURGE_BATCH_ROWS,
+      );
+      counts.rateLimits += deleted;
+      if (deleted < PURGE_BATCH_ROWS) return counts;
+    }
   }
 
   async recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState> {
@@ -358,8 +384,7 @@ export class PostgresStorage implements Storage {
   }
 
   async useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
-    await this.#run("DELETE FROM nonces WHERE expires_at <= $1", now.getTime());
-    // Inserts the nonce, or takes over an expired row a concurrent purge has not removed yet.
+    // Inserts the nonce, or takes over an expired row the purge has not deleted yet.
     const rows = await this.#all(
       `INSERT INTO nonces (client_id, nonce, expires_at) VALUES ($1, $2, $3)
        ON CONFLICT (client_id, nonce) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE nonces.expires_at <= $4

@@ -101,4 +101,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE codes ADD COLUMN guesses INTEGER NOT NULL DEFAULT 0;
   `,
+  // 4: the purge of expired rows —
+  // the purge deletes by expiry or window end, and without these indexes each run is a full scan.
+  `
+  CREATE INDEX IF NOT EXISTS codes_by_expiry ON codes (expires_at);
+  CREATE INDEX IF NOT EXISTS challenges_by_expiry ON challenges (expires_at);
+  CREATE INDEX IF NOT EXISTS attempts_by_window_end ON attempts (window_ends_at);
+  `,
 ];

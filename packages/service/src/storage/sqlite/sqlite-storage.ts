@@ -1,5 +1,6 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { type RateLimiterAbstract, RateLimiterMemory } from "rate-limiter-flexible";
+import { type PurgeCounts, purgeInBatches } from "../purge.js";
 import type {
   ChallengeRecord,
   ClientRecord,
@@ -282,8 +283,15 @@ export class SqliteStorage implements Storage {
     ).map((row) => String(row.id));
   }
 
-  async purgeExpiredCodes(before: Date): Promise<number> {
-    return this.#run("DELETE FROM codes WHERE expires_at < ?", before.getTime());
+  async purgeExpired(now: Date, codeRetentionMs: number): Promise<PurgeCounts> {
+    // The table and column names come from PURGED_TABLES, never from a request.
+    return purgeInBatches(now, codeRetentionMs, async ({ table, endsAt }, cutoff, limit) =>
+      this.#run(
+        `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${endsAt} <= ? LIMIT ?)`,
+        cutoff,
+        limit,
+      ),
+    );
   }
 
   async recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState> {
@@ -315,13 +323,15 @@ export class SqliteStorage implements Storage {
   }
 
   async useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
-    this.#run("DELETE FROM nonces WHERE expires_at <= ?", now.getTime());
+    // Inserts the nonce, or takes over an expired row the purge has not deleted yet.
     return (
       this.#run(
-        "INSERT INTO nonces (client_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        `INSERT INTO nonces (client_id, nonce, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (client_id, nonce) DO UPDATE SET expires_at = excluded.expires_at WHERE nonces.expires_at <= ?`,
         clientId,
         nonce,
         expiresAt.getTime(),
+        now.getTime(),
       ) === 1
     );
   }
