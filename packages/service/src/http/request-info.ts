@@ -15,18 +15,25 @@ function incomingMessage(env: unknown): IncomingMessage | undefined {
 }
 
 /**
+ * The requesting device's address: the first hop of `X-Forwarded-For` only when the service
+ * trusts a proxy (`trustProxy`); otherwise the socket's peer address, so a client cannot claim
+ * another address by sending the header itself. `undefined` when neither is known.
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string | undefined {
+  const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+  return forwarded || incomingMessage(c.env)?.socket.remoteAddress;
+}
+
+/**
  * The requesting device's user agent (at most 256 characters), address and the time, for the
- * approving device to show (RFC 8628 §5.4). The address is the first hop of `X-Forwarded-For`
- * only when the service trusts a proxy (`trustProxy`); otherwise the socket's peer address, so a
- * client cannot claim another address by sending the header itself.
+ * approving device to show (RFC 8628 §5.4). The address is {@link clientAddress}'s.
  *
  * @example
  * await context.storage.recordCodeRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
  */
 export function requestInfo(c: Context, trustProxy: boolean, now: Date): RequestInfo {
   const userAgent = c.req.header("user-agent")?.slice(0, MAX_USER_AGENT_LENGTH);
-  const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  const ip = forwarded || incomingMessage(c.env)?.socket.remoteAddress;
+  const ip = clientAddress(c, trustProxy);
   return {
     ...(userAgent ? { userAgent } : {}),
     ...(ip ? { ip: ip.slice(0, MAX_IP_LENGTH) } : {}),

@@ -11,7 +11,8 @@ import { codeCalls, freshName } from "../security/code-calls.js";
 const FULL = process.env.HANDOFF_LOAD === "1";
 const WAITS = FULL ? 5_000 : 1_000;
 const WRONG_CODES = FULL ? 10_000 : 2_000;
-const t = await useService({ waitTimeoutMs: 60_000 });
+// Every simulated device calls from the loopback address: the per-address cap (default 64) is raised.
+const t = await useService({ waitTimeoutMs: 60_000, maxWaitsPerAddress: WAITS });
 const calls = codeCalls(t);
 const purpose = "temporary_authentication";
 
