@@ -66,7 +66,19 @@ export async function attachBenchService(
 ): Promise<BenchService> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [cli, "start", "--port", "0", "--db", database, "--wait-timeout-ms", String(options.waitTimeoutMs ?? 120_000)],
+    // Every simulated device calls from the loopback address: the per-address wait cap is lifted.
+    [
+      cli,
+      "start",
+      "--port",
+      "0",
+      "--db",
+      database,
+      "--wait-timeout-ms",
+      String(options.waitTimeoutMs ?? 120_000),
+      "--max-waits-per-address",
+      "1000000",
+    ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -18,6 +18,11 @@ start:
                           that several instances behind a load balancer share (password from
                           PGPASSWORD, so it stays out of the process list)
   --wait-timeout-ms <n>   how long a wait is held before 408 wait_timeout (default 120000)
+  --max-waits-per-code <n>
+                          waits held at once on one code, then 429 too_many_attempts (default 4)
+  --max-waits-per-address <n>
+                          waits held at once from one client address (IPv6: its /64), then 429
+                          too_many_attempts (default 64)
   --issuer <url>          iss of user JWTs (default: the service URL)
   --rp-id <host>          WebAuthn relying party id (default: hostname of the client's first origin)
   --trust-proxy           behind a trusted reverse proxy: the requester's IP is the first
@@ -59,6 +64,8 @@ async function start(args: string[]): Promise<void> {
       host: { type: "string" },
       db: { type: "string" },
       "wait-timeout-ms": { type: "string" },
+      "max-waits-per-code": { type: "string" },
+      "max-waits-per-address": { type: "string" },
       issuer: { type: "string" },
       "rp-id": { type: "string" },
       "trust-proxy": { type: "boolean" },
@@ -93,11 +100,15 @@ async function start(args: string[]): Promise<void> {
   const devOutbox = values["dev-outbox"] ?? false;
   const port = integer("port", values.port);
   const waitTimeoutMs = integer("wait-timeout-ms", values["wait-timeout-ms"]);
+  const maxWaitsPerCode = integer("max-waits-per-code", values["max-waits-per-code"]);
+  const maxWaitsPerAddress = integer("max-waits-per-address", values["max-waits-per-address"]);
   const service = await startService({
     ...(port === undefined ? {} : { port }),
     ...(values.host ? { hostname: values.host } : {}),
     ...(values.db ? { database: values.db } : {}),
     ...(waitTimeoutMs === undefined ? {} : { waitTimeoutMs }),
+    ...(maxWaitsPerCode === undefined ? {} : { maxWaitsPerCode }),
+    ...(maxWaitsPerAddress === undefined ? {} : { maxWaitsPerAddress }),
     ...(values.issuer ? { issuer: values.issuer } : {}),
     ...(values["rp-id"] ? { rpId: values["rp-id"] } : {}),
     ...(values["trust-proxy"] ? { trustProxy: true } : {}),

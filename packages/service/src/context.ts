@@ -4,6 +4,7 @@ import type { Mailer } from "./mail/mailer.js";
 import type { ResolvedOptions } from "./options.js";
 import type { Storage } from "./storage/storage.js";
 import type { WaitHub } from "./wait/wait-hub.js";
+import type { WaitLimits } from "./wait/wait-limits.js";
 
 /** What every handler needs, built once by `startService`. */
 export interface ServiceContext {
@@ -11,6 +12,8 @@ export interface ServiceContext {
   storage: Storage;
   keys: SigningKeys;
   waits: WaitHub;
+  /** Caps on the waits held at once per code and per client address (this instance's). */
+  waitLimits: WaitLimits;
   /** `undefined` when mail is off (no SMTP, no dev outbox). */
   mailer: Mailer | undefined;
   /** Secret of the code HMACs. */

@@ -36,6 +36,19 @@ export interface ServiceOptions {
   database?: string;
   /** How long a wait is held before answering `408 wait_timeout`. Default: 120 000 (the seed's 2 minutes). */
   waitTimeoutMs?: number;
+  /**
+   * Waits held at once on one code; one more answers `429 too_many_attempts` with `Retry-After`.
+   * The device that shows the code holds one, two while it re-issues. Counted per service
+   * instance (a wait is a connection held by one process). Default: 4.
+   */
+  maxWaitsPerCode?: number;
+  /**
+   * Waits held at once from one client address (an IPv6 address counts as its /64; the address
+   * is the first `X-Forwarded-For` hop with `trustProxy`), over all codes; one more answers `429
+   * too_many_attempts` with `Retry-After`. Offices behind one NAT share an address. Counted per
+   * service instance. Default: 64.
+   */
+  maxWaitsPerAddress?: number;
   /** Lifetime of each code type, in milliseconds. Default: short 5 min, long 10 min, phrase 10 min. */
   codeLifetimeMs?: Partial<Record<CodeType, number>>;
   /**
@@ -48,7 +61,9 @@ export interface ServiceOptions {
   /**
    * Wrong codes one client address (an IPv6 /64) may send to the public endpoints (the wait,
    * `/pwless/devices`, `credentials/fido2/init`) in a window of `lockoutMs`, whatever user they
-   * name; then `429` until the window ends. Shared by every instance on Postgres. Default: 10.
+   * name; then `429` until the window ends. Checked before a code is compared and counted after,
+   * so right codes never touch it (a burst of wrong ones in flight may overshoot it by its size;
+   * `maxGuessesPerCode` is the exact bound). Shared by every instance on Postgres. Default: 10.
    */
   maxFailedAttemptsPerAddress?: number;
   /**
@@ -121,6 +136,8 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     hostname: options.hostname ?? "127.0.0.1",
     database: options.database ?? "./handoff.db",
     waitTimeoutMs: options.waitTimeoutMs ?? 120_000,
+    maxWaitsPerCode: options.maxWaitsPerCode ?? 4,
+    maxWaitsPerAddress: options.maxWaitsPerAddress ?? 64,
     codeLifetimeMs: { short: 5 * MINUTE, long: 10 * MINUTE, phrase: 10 * MINUTE, ...options.codeLifetimeMs },
     maxFailedAttempts: options.maxFailedAttempts ?? 10,
     maxFailedAttemptsPerAddress: options.maxFailedAttemptsPerAddress ?? 10,
@@ -154,6 +171,12 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
   ];
   for (const [name, value] of positive) {
     if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  }
+  for (const [name, value] of [
+    ["maxWaitsPerCode", resolved.maxWaitsPerCode],
+    ["maxWaitsPerAddress", resolved.maxWaitsPerAddress],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
   }
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
     throw new RangeError(`port must be 0–65535, got ${resolved.port}`);

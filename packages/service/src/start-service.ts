@@ -13,6 +13,7 @@ import { resolveOptions, type ServiceOptions } from "./options.js";
 import { openStorage } from "./storage/open-storage.js";
 import { startPurgeTimer } from "./storage/purge-timer.js";
 import { createWaitHub } from "./wait/create-wait-hub.js";
+import { type HeldWaitCounts, WaitLimits } from "./wait/wait-limits.js";
 import { webAuthnRoutes } from "./webauthn/webauthn-routes.js";
 
 /** How a signing-key rotation proceeds. */
@@ -42,6 +43,19 @@ export interface RunningService {
   readonly pendingWaits: number;
   /** Stops accepting requests, answers pending waits (503, call again), closes the database. */
   close(): Promise<void>;
+}
+
+/** Each running service's wait limits, for {@link heldWaitCounts}. */
+const waitLimitsOf = new WeakMap<RunningService, WaitLimits>();
+
+/**
+ * How many codes and client addresses hold a wait on `service` now: both 0 once every wait has
+ * ended. For the package's tests; not exported by the package.
+ */
+export function heldWaitCounts(service: RunningService): HeldWaitCounts {
+  const limits = waitLimitsOf.get(service);
+  if (!limits) throw new Error("Not a service started by startService.");
+  return limits.counts;
 }
 
 /** Route modules added by later features (WebAuthn, device keys). */
@@ -80,6 +94,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     storage,
     keys,
     waits: waits.hub,
+    waitLimits: new WaitLimits({
+      maxPerCode: resolved.maxWaitsPerCode,
+      maxPerAddress: resolved.maxWaitsPerAddress,
+      retryAfterSeconds: Math.ceil(resolved.waitTimeoutMs / 1000),
+    }),
     mailer,
     codeSecret,
     addressAttempts: storage.createRateLimiter({
@@ -130,7 +149,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   const stopPurging = startPurgeTimer(storage, { intervalMs: resolved.purgeIntervalMs, now, logger: resolved.logger });
 
   let closed: Promise<void> | undefined;
-  return {
+  const running: RunningService = {
     url,
     outbox: mailer?.outbox ?? [],
     get pendingWaits() {
@@ -159,4 +178,6 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       return closed;
     },
   };
+  waitLimitsOf.set(running, context.waitLimits);
+  return running;
 }

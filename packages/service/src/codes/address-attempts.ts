@@ -13,31 +13,31 @@ export function anonymousGuesser(c: Context, context: ServiceContext): Guesser {
   return { kind: "anonymous", address: addressKey(requesterIp(c, context.options.trustProxy)) };
 }
 
-function refused(rejection: RateLimiterRes) {
-  return tooManyAttempts(Math.ceil(rejection.msBeforeNext / 1000));
-}
-
 /**
- * Counts an anonymous attempt at a code against its address (`maxFailedAttemptsPerAddress` per
- * `lockoutMs`, whatever user it names) *before* the code is compared, so concurrent requests get
- * no more tries than sequential ones. Past the limit it throws `429 too_many_attempts` without
- * comparing, and the attempt is not kept. A right code gives its attempt back
- * ({@link returnAddressAttempt}).
+ * Throws `429 too_many_attempts` while `address` has sent `maxFailedAttemptsPerAddress` wrong
+ * codes in the current window (`lockoutMs`), whatever users they named; the code is then not
+ * compared at all. Only a read: a refused flood costs no writes.
+ *
+ * The check comes before the comparison and the count after it ({@link countWrongCodeFrom}), so
+ * right codes never touch the limiter, and many devices behind one address sending right codes
+ * at once are never refused for it. A burst of wrong codes in flight together can overshoot the
+ * limit by its own size; what bounds the guesses at any one code is the code's own budget
+ * (`maxGuessesPerCode`), counted before the comparison.
  */
-export async function reserveAddressAttempt(context: ServiceContext, address: string): Promise<void> {
+export async function assertAddressAllowed(context: ServiceContext, address: string): Promise<void> {
   const limiter = context.addressAttempts;
-  const current = await limiter.get(address); // read-only, so a refused flood costs no writes
-  if (current && current.consumedPoints >= limiter.points) throw refused(current);
-  try {
-    await limiter.consume(address);
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    await limiter.reward(address); // a request refused unevaluated costs its address nothing more
-    throw refused(rejection);
+  const current = await limiter.get(address);
+  if (current && current.consumedPoints >= limiter.points) {
+    throw tooManyAttempts(Math.ceil(current.msBeforeNext / 1000));
   }
 }
 
-/** Gives back the attempt {@link reserveAddressAttempt} counted for a code that turned out right. */
-export async function returnAddressAttempt(context: ServiceContext, address: string): Promise<void> {
-  await context.addressAttempts.reward(address);
+/** Counts a wrong code sent from `address` (see {@link assertAddressAllowed}). */
+export async function countWrongCodeFrom(context: ServiceContext, address: string): Promise<void> {
+  try {
+    await context.addressAttempts.consume(address);
+  } catch (rejection) {
+    // Over the limit already (a burst in flight): counted all the same; the next one is refused.
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+  }
 }

@@ -9,7 +9,7 @@ import { fail } from "../http/fail.js";
 import { readBody } from "../http/json.js";
 import { assertOriginAllowed } from "../http/middleware.js";
 import { replySession } from "../http/reply-session.js";
-import { requestInfo } from "../http/request-info.js";
+import { requesterIp, requestInfo } from "../http/request-info.js";
 import { waitForCode } from "../wait/wait-for-code.js";
 
 /** `POST /api/native/authenticate/code/wait` (seed 000, Steps 3 and 6). */
@@ -39,7 +39,11 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
       await context.storage.recordCodeRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
     }
 
-    const outcome = await waitForCode(context, record, c.req.raw.signal);
+    // Capped per code and per address once the code matched; the slot is given back however the wait ends.
+    const address = requesterIp(c, context.options.trustProxy);
+    const outcome = await context.waitLimits.hold(record.id, address, () =>
+      waitForCode(context, record, c.req.raw.signal),
+    );
     switch (outcome) {
       case "timeout":
         throw fail("wait_timeout", "The code was not authorized in time; call again until it expires.");
