@@ -35,7 +35,7 @@ function rightCode(context: ServiceContext, found: CodeRecord | undefined): Code
 
 /**
  * Finds the live code a person typed, counting wrong ones by who sent it
- * ([security model: brute force](../../../../docs/security.md#brute-force-the-math)):
+ * ([security model: brute force](../../../../docs/security.md#codes)):
  *
  * - the client's **backend** (a service token): `maxFailedAttempts` per user and purpose in a
  *   window of `lockoutMs`; the last allowed wrong code locks that user and purpose out and deletes
