@@ -152,7 +152,7 @@ const operations: Record<EndpointName, Operation> = {
     summary: "Sign up; for an existing email, email a security code to add a device",
     request: pwlessSignupRequestSchema,
     response: pwlessSignupResponseSchema,
-    errors: [...bodyErrors, "origin_not_allowed", "too_many_attempts"],
+    errors: [...bodyErrors, "origin_not_allowed", "too_many_attempts", "service_unavailable"],
   },
   pwlessDevices: {
     summary: "Register a device key with the emailed security code",
