@@ -76,7 +76,10 @@ export async function attachBenchService(
       database,
       "--wait-timeout-ms",
       String(options.waitTimeoutMs ?? 120_000),
+      // Every simulated device calls from 127.0.0.1: lift the per-address caps.
       "--max-waits-per-address",
+      "1000000",
+      "--max-failed-attempts-per-address",
       "1000000",
     ],
     { stdio: ["ignore", "pipe", "inherit"] },

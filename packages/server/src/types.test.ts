@@ -30,7 +30,13 @@ describe("public types", () => {
     expectTypeOf<ServerClient["verifyToken"]>().returns.resolves.toEqualTypeOf<UserTokenClaims>();
 
     expectTypeOf<Awaited<ReturnType<ServerClient["getUserID"]>>>().not.toBeAny();
-    expectTypeOf<UserProfile>().toEqualTypeOf<{ id: string; username: string; namespaceId: string; createdAt: Date }>();
+    expectTypeOf<UserProfile>().toEqualTypeOf<{
+      id: string;
+      username: string;
+      namespaceId: string;
+      createdAt: Date;
+      verifiedAt: Date | null;
+    }>();
     expectTypeOf<GeneratedCode>().toEqualTypeOf<{ code: string; expiresAt: Date; isAuthorized: boolean }>();
     expectTypeOf<AuthorizedCode>().toEqualTypeOf<{ expiresAt: Date; isAuthorized: true }>();
     expectTypeOf<InvalidatedCodes>().toEqualTypeOf<{ deletedAt: Date }>();

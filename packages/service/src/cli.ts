@@ -23,6 +23,9 @@ start:
   --max-waits-per-address <n>
                           waits held at once from one client address (IPv6: its /64), then 429
                           too_many_attempts (default 64)
+  --max-failed-attempts-per-address <n>
+                          wrong codes from one client address to the public endpoints per
+                          15 minutes, over all users, then 429 (default 100)
   --issuer <url>          iss of user JWTs (default: the service URL)
   --rp-id <host>          WebAuthn relying party id (default: hostname of the client's first origin)
   --trust-proxy           behind a trusted reverse proxy: the requester's IP is the first
@@ -66,6 +69,7 @@ async function start(args: string[]): Promise<void> {
       "wait-timeout-ms": { type: "string" },
       "max-waits-per-code": { type: "string" },
       "max-waits-per-address": { type: "string" },
+      "max-failed-attempts-per-address": { type: "string" },
       issuer: { type: "string" },
       "rp-id": { type: "string" },
       "trust-proxy": { type: "boolean" },
@@ -102,6 +106,10 @@ async function start(args: string[]): Promise<void> {
   const waitTimeoutMs = integer("wait-timeout-ms", values["wait-timeout-ms"]);
   const maxWaitsPerCode = integer("max-waits-per-code", values["max-waits-per-code"]);
   const maxWaitsPerAddress = integer("max-waits-per-address", values["max-waits-per-address"]);
+  const maxFailedAttemptsPerAddress = integer(
+    "max-failed-attempts-per-address",
+    values["max-failed-attempts-per-address"],
+  );
   const service = await startService({
     ...(port === undefined ? {} : { port }),
     ...(values.host ? { hostname: values.host } : {}),
@@ -109,6 +117,7 @@ async function start(args: string[]): Promise<void> {
     ...(waitTimeoutMs === undefined ? {} : { waitTimeoutMs }),
     ...(maxWaitsPerCode === undefined ? {} : { maxWaitsPerCode }),
     ...(maxWaitsPerAddress === undefined ? {} : { maxWaitsPerAddress }),
+    ...(maxFailedAttemptsPerAddress === undefined ? {} : { maxFailedAttemptsPerAddress }),
     ...(values.issuer ? { issuer: values.issuer } : {}),
     ...(values["rp-id"] ? { rpId: values["rp-id"] } : {}),
     ...(values["trust-proxy"] ? { trustProxy: true } : {}),

@@ -1,4 +1,4 @@
-import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { AddressLimiters } from "./codes/address-attempts.js";
 import type { SigningKeys } from "./keys/signing-keys.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { ResolvedOptions } from "./options.js";
@@ -20,8 +20,8 @@ export interface ServiceContext {
   codeSecret: string;
   /** `iss` of user JWTs. */
   issuer: () => string;
-  /** Wrong codes per client address on the public endpoints (`maxFailedAttemptsPerAddress`). */
-  addressAttempts: RateLimiterAbstract;
+  /** Anonymous wrong codes per address, and per address and user. */
+  addressLimiters: AddressLimiters;
   /** Current time. */
   now: () => Date;
   /** Set while the service shuts down; new waits are refused. */

@@ -60,10 +60,17 @@ export interface ServiceOptions {
   maxFailedAttempts?: number;
   /**
    * Wrong codes one client address (an IPv6 /64) may send to the public endpoints (the wait,
-   * `/pwless/devices`, `credentials/fido2/init`) in a window of `lockoutMs`, whatever user they
-   * name; then `429` until the window ends. Checked before a code is compared and counted after,
-   * so right codes never touch it (a burst of wrong ones in flight may overshoot it by its size;
-   * `maxGuessesPerCode` is the exact bound). Shared by every instance on Postgres. Default: 10.
+   * `/pwless/devices`, `credentials/fido2/init`) in a window of `lockoutMs` for one user (or
+   * unknown username); then `429` for that user from that address until the window ends. Keep it
+   * below `maxGuessesPerCode`, so that one address can never spend a code. Counted before a code
+   * is compared; a right code gives its attempt back. Shared by every instance on Postgres.
+   * Default: 10.
+   */
+  maxFailedAttemptsPerAddressAndUser?: number;
+  /**
+   * Wrong codes one client address may send to the public endpoints in a window of `lockoutMs`,
+   * over all users: one address cannot spray many users' codes. Counted like
+   * `maxFailedAttemptsPerAddressAndUser`. Default: 100.
    */
   maxFailedAttemptsPerAddress?: number;
   /**
@@ -140,7 +147,8 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     maxWaitsPerAddress: options.maxWaitsPerAddress ?? 64,
     codeLifetimeMs: { short: 5 * MINUTE, long: 10 * MINUTE, phrase: 10 * MINUTE, ...options.codeLifetimeMs },
     maxFailedAttempts: options.maxFailedAttempts ?? 10,
-    maxFailedAttemptsPerAddress: options.maxFailedAttemptsPerAddress ?? 10,
+    maxFailedAttemptsPerAddressAndUser: options.maxFailedAttemptsPerAddressAndUser ?? 10,
+    maxFailedAttemptsPerAddress: options.maxFailedAttemptsPerAddress ?? 100,
     maxGuessesPerCode: options.maxGuessesPerCode ?? 30,
     lockoutMs: options.lockoutMs ?? 15 * MINUTE,
     purgeIntervalMs: options.purgeIntervalMs ?? 600_000,
@@ -158,6 +166,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
   const positive: [string, number][] = [
     ["waitTimeoutMs", resolved.waitTimeoutMs],
     ["maxFailedAttempts", resolved.maxFailedAttempts],
+    ["maxFailedAttemptsPerAddressAndUser", resolved.maxFailedAttemptsPerAddressAndUser],
     ["maxFailedAttemptsPerAddress", resolved.maxFailedAttemptsPerAddress],
     ["maxGuessesPerCode", resolved.maxGuessesPerCode],
     ["lockoutMs", resolved.lockoutMs],

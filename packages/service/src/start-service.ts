@@ -101,11 +101,18 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     }),
     mailer,
     codeSecret,
-    addressAttempts: storage.createRateLimiter({
-      keyPrefix: "wrong-code-address",
-      points: resolved.maxFailedAttemptsPerAddress,
-      durationSeconds: Math.max(1, Math.ceil(resolved.lockoutMs / 1000)),
-    }),
+    addressLimiters: {
+      perAddress: storage.createRateLimiter({
+        keyPrefix: "wrong-code-address",
+        points: resolved.maxFailedAttemptsPerAddress,
+        durationSeconds: Math.max(1, Math.ceil(resolved.lockoutMs / 1000)),
+      }),
+      perAddressAndUser: storage.createRateLimiter({
+        keyPrefix: "wrong-code-address-user",
+        points: resolved.maxFailedAttemptsPerAddressAndUser,
+        durationSeconds: Math.max(1, Math.ceil(resolved.lockoutMs / 1000)),
+      }),
+    },
     issuer: () => resolved.issuer ?? url,
     now,
     closing: { value: false },

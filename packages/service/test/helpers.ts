@@ -23,7 +23,10 @@ export interface TestService {
  * Every test device calls from 127.0.0.1, so one test file's wrong codes would add up under one
  * address: the per-address limit is raised here, and the tests of that limit set their own.
  */
-export const TEST_LIMITS: ServiceOptions = { maxFailedAttemptsPerAddress: 10_000 };
+export const TEST_LIMITS: ServiceOptions = {
+  maxFailedAttemptsPerAddress: 10_000,
+  maxFailedAttemptsPerAddressAndUser: 10_000,
+};
 
 /**
  * Starts a service for the test file, closed after all its tests. Mail goes to the dev outbox

@@ -367,7 +367,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       expect(await s.isConsumedCode({ ...scope, userId: "user-2" }, "used")).toBe(false);
     });
 
-    it("verifies a user once, revoking the credentials it had; a verified user keeps them", async () => {
+    it("verifies a user once, revoking the credentials, live codes and challenges it had; a verified user keeps them", async () => {
       const s = await storage();
       await s.insertUser({ id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null });
       await s.insertUser({ id: "u2", namespaceId: "ns", username: "b@example.com", createdAt: T0, verifiedAt: T0 });
@@ -383,9 +383,23 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       await s.insertWebAuthnCredential({ ...passkey, id: "cred-2", userId: "u2" });
       const key = { keyData: "k", keyType: "ec", keyLength: 256, signatureAlgorithm: "ES256", createdAt: at(1) };
       await s.insertDeviceKey({ ...key, id: "dk-1", userId: "u1", deviceInfo: "Laptop" });
+      await s.insertCode(code({ userId: "u1", id: "live-code" }));
+      await s.insertCode(code({ userId: "u1", id: "used-code", authorizedAt: T0, consumedAt: at(1) }));
+      await s.insertChallenge({
+        challenge: "ch-1",
+        kind: "webauthn.authenticate",
+        clientId: "client-1",
+        userId: "u1",
+        data: {},
+        expiresAt: at(MINUTE),
+      });
       const outcomes = await Promise.all([s.verifyUser("u1", at(5)), s.verifyUser("u1", at(6))]);
-      const revoked = outcomes.find((outcome) => outcome !== undefined);
+      const verification = outcomes.find((outcome) => outcome !== undefined);
       expect(outcomes.filter((outcome) => outcome === undefined)).toHaveLength(1); // exactly one verifies
+      const revoked = verification?.revoked;
+      expect(verification?.deletedCodes).toEqual(["live-code"]);
+      expect(await s.getCode("used-code")).toBeDefined();
+      expect(await s.takeChallenge("ch-1", "webauthn.authenticate")).toBeUndefined();
       expect(revoked).toEqual(
         expect.arrayContaining([
           { kind: "passkey", id: "cred-1", name: "Attacker key", createdAt: T0 },
@@ -399,6 +413,61 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       expect(await s.verifyUser("u2", at(5))).toBeUndefined();
       expect(await s.getWebAuthnCredential("cred-2")).toBeDefined();
       expect(await s.verifyUser("nobody", at(5))).toBeUndefined();
+    });
+
+    it("inserts a user with its first passkey, both or neither", async () => {
+      const s = await storage();
+      const user = { id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null };
+      const passkey = {
+        id: "cred-1",
+        userId: "u1",
+        publicKey: "pk",
+        counter: 0,
+        transports: [],
+        name: "Passkey",
+        createdAt: T0,
+        lastUsedAt: T0,
+      };
+      expect(await s.insertUserWithPasskey(user, passkey)).toBe("inserted");
+      expect(await s.insertUserWithPasskey({ ...user, id: "u2" }, { ...passkey, id: "cred-2", userId: "u2" })).toBe(
+        "user_exists",
+      );
+      expect(await s.getWebAuthnCredential("cred-2")).toBeUndefined();
+      const other = { ...user, id: "u3", username: "b@example.com" };
+      expect(await s.insertUserWithPasskey(other, { ...passkey, userId: "u3" })).toBe("credential_exists");
+      expect(await s.getUserById("ns", "u3")).toBeUndefined();
+    });
+
+    it("adds a passkey with a code only while no proof of the email came after the code", async () => {
+      const s = await storage();
+      const passkey = (id: string, userId: string) => ({
+        id,
+        userId,
+        publicKey: "pk",
+        counter: 0,
+        transports: [],
+        name: "Passkey",
+        createdAt: at(3),
+        lastUsedAt: null,
+      });
+      await s.insertUser({ id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null });
+      await s.insertUser({ id: "u2", namespaceId: "ns", username: "b@example.com", createdAt: T0, verifiedAt: at(1) });
+      expect(await s.insertPasskeyWithCode(passkey("p1", "u1"), at(2))).toBe("inserted"); // unverified
+      expect(await s.insertPasskeyWithCode(passkey("p2", "u2"), at(2))).toBe("inserted"); // verified before the code
+      expect(await s.insertPasskeyWithCode(passkey("p2", "u2"), at(2))).toBe("credential_exists");
+      await s.verifyUser("u1", at(5));
+      expect(await s.insertPasskeyWithCode(passkey("p3", "u1"), at(2))).toBe("superseded"); // code older than the proof
+      // Racing the proof: whichever comes first, no passkey of a code from before it survives.
+      for (let round = 0; round < 10; round++) {
+        const id = `race-${round}`;
+        await s.insertUser({ id, namespaceId: "ns", username: `${id}@example.com`, createdAt: T0, verifiedAt: null });
+        const [added] = await Promise.all([
+          s.insertPasskeyWithCode(passkey(`${id}-p`, id), at(1)),
+          s.verifyUser(id, at(5)),
+        ]);
+        expect(["inserted", "superseded"]).toContain(added);
+        expect(await s.listWebAuthnCredentials(id)).toEqual([]);
+      }
     });
   });
 }

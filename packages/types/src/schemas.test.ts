@@ -117,7 +117,11 @@ describe("wire → SDK converters", () => {
       username: "a@b.c",
       namespaceId: "n1",
       createdAt: new Date("2026-01-02T03:04:05.000Z"),
+      verifiedAt: null,
     });
+    const verified = userProfileSchema.parse({ ...wire, verified_at: "2026-01-03T00:00:00.000Z" });
+    expect(toUserProfile(verified).verifiedAt).toEqual(new Date("2026-01-03T00:00:00.000Z"));
+    expect(toUserProfile(userProfileSchema.parse({ ...wire, verified_at: null })).verifiedAt).toBeNull();
   });
   it("codes", () => {
     expect(toGeneratedCode({ code: "123456", expires_at: "2026-01-01T00:00:00Z", is_authorized: false })).toEqual({

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Context } from "hono";
-import { RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import type { ServiceContext } from "../context.js";
 import { addressKey } from "../http/client-address.js";
 import { requesterIp } from "../http/request-info.js";
@@ -13,31 +14,68 @@ export function anonymousGuesser(c: Context, context: ServiceContext): Guesser {
   return { kind: "anonymous", address: addressKey(requesterIp(c, context.options.trustProxy)) };
 }
 
-/**
- * Throws `429 too_many_attempts` while `address` has sent `maxFailedAttemptsPerAddress` wrong
- * codes in the current window (`lockoutMs`), whatever users they named; the code is then not
- * compared at all. Only a read: a refused flood costs no writes.
- *
- * The check comes before the comparison and the count after it ({@link countWrongCodeFrom}), so
- * right codes never touch the limiter, and many devices behind one address sending right codes
- * at once are never refused for it. A burst of wrong codes in flight together can overshoot the
- * limit by its own size; what bounds the guesses at any one code is the code's own budget
- * (`maxGuessesPerCode`), counted before the comparison.
- */
-export async function assertAddressAllowed(context: ServiceContext, address: string): Promise<void> {
-  const limiter = context.addressAttempts;
-  const current = await limiter.get(address);
-  if (current && current.consumedPoints >= limiter.points) {
-    throw tooManyAttempts(Math.ceil(current.msBeforeNext / 1000));
-  }
+/** The two limiters of anonymous wrong codes, shared by every instance on the storage. */
+export interface AddressLimiters {
+  /** Per address, whatever users the codes name (`maxFailedAttemptsPerAddress`). */
+  perAddress: RateLimiterAbstract;
+  /** Per address and user (`maxFailedAttemptsPerAddressAndUser`). */
+  perAddressAndUser: RateLimiterAbstract;
 }
 
-/** Counts a wrong code sent from `address` (see {@link assertAddressAllowed}). */
-export async function countWrongCodeFrom(context: ServiceContext, address: string): Promise<void> {
-  try {
-    await context.addressAttempts.consume(address);
-  } catch (rejection) {
-    // Over the limit already (a burst in flight): counted all the same; the next one is refused.
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+/** What one anonymous attempt was counted under, to give it back when its code is right. */
+export interface AddressReservation {
+  keys: [perAddress: string, perAddressAndUser: string];
+}
+
+/** A fixed-length key for an address and a user (or unknown username) of a client. */
+function addressAndUserKey(address: string, clientId: string, subject: string): string {
+  return `${address}|${createHash("sha256").update(`${clientId}\u0000${subject}`).digest("base64url")}`;
+}
+
+function refused(rejection: RateLimiterRes) {
+  return tooManyAttempts(Math.ceil(rejection.msBeforeNext / 1000));
+}
+
+/**
+ * Counts an anonymous attempt at a code from `address` for `subject` (a user id, or an unknown
+ * username's subject) *before* the code is compared, atomically, under both limits: per address
+ * and user, so one address cannot spend a user's codes (their budget is larger than this limit),
+ * and per address, so one address cannot spray many users. Past either limit it throws
+ * `429 too_many_attempts` without comparing, and nothing is kept for the refused attempt. A right
+ * code gives its attempt back ({@link returnAddressAttempt}).
+ */
+export async function reserveAddressAttempt(
+  context: ServiceContext,
+  address: string,
+  clientId: string,
+  subject: string,
+): Promise<AddressReservation> {
+  const { perAddress, perAddressAndUser } = context.addressLimiters;
+  const keys: AddressReservation["keys"] = [address, addressAndUserKey(address, clientId, subject)];
+  const limiters = [perAddress, perAddressAndUser] as const;
+  // Read-only first: a refused flood costs no writes.
+  for (const [index, limiter] of limiters.entries()) {
+    const current = await limiter.get(keys[index] as string);
+    if (current && current.consumedPoints >= limiter.points) throw refused(current);
   }
+  let counted = 0;
+  try {
+    for (const [index, limiter] of limiters.entries()) {
+      counted = index + 1; // a refusing consume counts too
+      await limiter.consume(keys[index] as string);
+    }
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    // A refused attempt costs its address nothing more: take back what it counted.
+    for (let index = 0; index < counted; index++) await limiters[index]?.reward(keys[index] as string);
+    throw refused(rejection);
+  }
+  return { keys };
+}
+
+/** Gives back the attempt {@link reserveAddressAttempt} counted for a code that turned out right. */
+export async function returnAddressAttempt(context: ServiceContext, reservation: AddressReservation): Promise<void> {
+  const { perAddress, perAddressAndUser } = context.addressLimiters;
+  await perAddress.reward(reservation.keys[0]);
+  await perAddressAndUser.reward(reservation.keys[1]);
 }

@@ -1,7 +1,7 @@
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import type { CodeRecord } from "../storage/records.js";
-import { assertAddressAllowed, countWrongCodeFrom, type Guesser } from "./address-attempts.js";
+import { type Guesser, reserveAddressAttempt, returnAddressAttempt } from "./address-attempts.js";
 import { assertNotLockedOut, attemptKey, forgiveAttempt, reserveAttempt, tooManyAttempts } from "./attempts.js";
 import { type CodeScope, invalidateCodes } from "./code-operations.js";
 import { hashCode, hashesEqual } from "./hash-code.js";
@@ -41,12 +41,13 @@ function rightCode(context: ServiceContext, found: CodeRecord | undefined): Code
  *   window of `lockoutMs`; the last allowed wrong code locks that user and purpose out and deletes
  *   their live codes;
  * - an **anonymous** caller: `maxGuessesPerCode` for each live code (all addresses together), at
- *   which the code is deleted, and `maxFailedAttemptsPerAddress` per address. Anonymous guesses
- *   never lock out the backend or the user: they can cost a code, never an account.
+ *   which the code is deleted; `maxFailedAttemptsPerAddressAndUser` per address and user (below
+ *   a code's budget, so one address cannot spend a code); `maxFailedAttemptsPerAddress` per
+ *   address over all users. Anonymous guesses never lock out the backend or the user's other
+ *   addresses: they can cost a code, never an account.
  *
- * The counts that bound a code's guesses (per user for the backend, per code for anonymous
- * callers) are taken before the comparison, atomically, so concurrent guesses get no more tries
- * than sequential ones; a right code gives its attempt back and does not reset a count.
+ * Every count is taken before the comparison, atomically, so concurrent guesses get no more tries
+ * than sequential ones; a right code gives its attempts back and does not reset a count.
  *
  * @throws `too_many_attempts` (over a limit: not compared), `invalid_code` (wrong, used or
  * foreign), `code_expired` (right but too late).
@@ -88,7 +89,7 @@ async function matchAnonymousCode(
   hash: string,
   address: string,
 ): Promise<CodeRecord> {
-  await assertAddressAllowed(context, address);
+  const reservation = await reserveAddressAttempt(context, address, scope.clientId, scope.userId);
   const limit = context.options.maxGuessesPerCode;
   const live = await context.storage.reserveCodeGuess(scope);
   // A code past its budget is never compared again; the wrong guess below deletes it.
@@ -98,9 +99,9 @@ async function matchAnonymousCode(
   );
   if (found || (await context.storage.isConsumedCode(scope, hash))) {
     await context.storage.returnCodeGuess(live.map((code) => code.id));
+    await returnAddressAttempt(context, reservation);
     return rightCode(context, found);
   }
-  await countWrongCodeFrom(context, address);
   for (const id of await context.storage.deleteGuessedCodes(scope, limit)) context.waits.publish(id, "invalidated");
   throw invalidCode();
 }

@@ -24,6 +24,24 @@ async function createAccount(context: ServiceContext, namespaceId: string, email
 }
 
 /**
+ * Who the emailed code of `email` is bound to: the account, or the email's pending subject while
+ * there is no account — or while the only account is an unverified one someone made by passkey
+ * sign-up after the code was sent (the owner's code must still work, and verify it).
+ */
+async function codeSubject(
+  context: ServiceContext,
+  clientId: string,
+  email: string,
+  existing: UserRecord | undefined,
+): Promise<string> {
+  const pending = pendingSubject(email);
+  if (existing === undefined) return pending;
+  if (existing.verifiedAt !== null) return existing.id;
+  const pendingCodes = await context.storage.listCodes({ clientId, userId: pending, ...CODE });
+  return pendingCodes.length > 0 ? pending : existing.id;
+}
+
+/**
  * `POST /pwless/devices` (seed 003): checks the key against the policy (before the code, so a
  * weak key never burns it), matches and consumes the emailed security code (wrong codes count
  * toward the limits), creates the account for a new email — or, for an account nobody had proved
@@ -42,7 +60,11 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
     const key = acceptDeviceKey(body);
 
     const existing = await findUserByEmail(context, client, body.email);
-    const scope: CodeScope = { clientId: client.id, userId: existing?.id ?? pendingSubject(email), ...CODE };
+    const scope: CodeScope = {
+      clientId: client.id,
+      userId: await codeSubject(context, client.id, email, existing),
+      ...CODE,
+    };
     const code = await matchCode(context, scope, body.security_code, anonymousGuesser(c, context));
     if (!(await context.storage.consumeCode(code.id, context.now()))) {
       throw fail("invalid_code", "The code is not valid.");
@@ -50,7 +72,10 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
     const user = existing ?? (await createAccount(context, client.namespaceId, email));
     // The owner has just proved the address. An account made under it without proof (a passkey
     // sign-up by anyone) loses every credential registered before, and the owner is told which.
-    const revoked = user.verifiedAt === null ? ((await context.storage.verifyUser(user.id, context.now())) ?? []) : [];
+    const verification =
+      user.verifiedAt === null ? await context.storage.verifyUser(user.id, context.now()) : undefined;
+    for (const id of verification?.deletedCodes ?? []) context.waits.publish(id, "invalidated");
+    const revoked = verification?.revoked ?? [];
 
     const record: DeviceKeyRecord = {
       id: crypto.randomUUID(),

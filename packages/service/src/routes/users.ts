@@ -13,6 +13,7 @@ function profile(user: UserRecord) {
     username: user.username,
     namespace_id: user.namespaceId,
     created_at: user.createdAt.toISOString(),
+    verified_at: user.verifiedAt === null ? null : user.verifiedAt.toISOString(),
   };
 }
 

@@ -104,6 +104,14 @@ export interface DeviceKeyRecord {
   createdAt: Date;
 }
 
+/** What an account's first proof of its email took away from it. */
+export interface AccountVerification {
+  /** Every passkey and device key the account had: registered before the proof. */
+  revoked: RevokedCredential[];
+  /** Ids of the account's codes that were live (any client, type and purpose): deleted. */
+  deletedCodes: string[];
+}
+
 /** Credentials removed from an account when its owner first proved their email. */
 export interface RevokedCredential {
   kind: "passkey" | "device_key";

@@ -2,12 +2,12 @@ import type { CodePurpose, CodeType } from "@handoff/types";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { PurgeCounts } from "./purge.js";
 import type {
+  AccountVerification,
   ChallengeRecord,
   ClientRecord,
   CodeRecord,
   DeviceKeyRecord,
   RequestInfo,
-  RevokedCredential,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -72,11 +72,20 @@ export interface Storage {
   getUserById(namespaceId: string, id: string): Promise<UserRecord | undefined>;
   getUserByName(namespaceId: string, username: string): Promise<UserRecord | undefined>;
   /**
-   * Atomically marks a user verified, if it was not, and then deletes every passkey and device
-   * key it had (all registered before the proof); returns them. `undefined` when the user was
-   * already verified (nothing is deleted) or does not exist.
+   * Atomically inserts a user and its first passkey (a passkey sign-up), both or neither, so an
+   * account can never be seen without the credential it was made with.
    */
-  verifyUser(userId: string, now: Date): Promise<RevokedCredential[] | undefined>;
+  insertUserWithPasskey(
+    user: UserRecord,
+    credential: WebAuthnCredentialRecord,
+  ): Promise<"inserted" | "user_exists" | "credential_exists">;
+  /**
+   * Atomically marks a user verified, if it was not, and then deletes every way into the account
+   * that existed before the proof: its passkeys, device keys, live codes (any client, type and
+   * purpose) and pending challenges. `undefined` when the user was already verified (nothing is
+   * deleted) or does not exist.
+   */
+  verifyUser(userId: string, now: Date): Promise<AccountVerification | undefined>;
 
   insertCode(code: CodeRecord): Promise<void>;
   /** Codes not consumed, of one user, client, type and purpose (expired ones included). */
@@ -140,6 +149,15 @@ export interface Storage {
   /** Atomically deletes and returns a challenge of that kind; `undefined` when unknown or used. */
   takeChallenge(challenge: string, kind: string): Promise<ChallengeRecord | undefined>;
 
+  /**
+   * Inserts a passkey added with a code created at `codeCreatedAt`, atomically with respect to
+   * {@link verifyUser}: refused (`"superseded"`) when the user was verified after the code was
+   * made — a proof of the email ends every right to add a credential granted before it.
+   */
+  insertPasskeyWithCode(
+    credential: WebAuthnCredentialRecord,
+    codeCreatedAt: Date,
+  ): Promise<"inserted" | "credential_exists" | "superseded">;
   /** Inserts a credential; `false` when its id is already registered. */
   insertWebAuthnCredential(credential: WebAuthnCredentialRecord): Promise<boolean>;
   getWebAuthnCredential(id: string): Promise<WebAuthnCredentialRecord | undefined>;

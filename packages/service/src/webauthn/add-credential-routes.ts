@@ -13,7 +13,7 @@ import { readBody, reply } from "../http/json.js";
 import { redeemChallenge, storeChallenge } from "./challenges.js";
 import { challengeFromClientData } from "./client-data.js";
 import { notifyPasskeyAdded } from "./notify-passkey-added.js";
-import { registrationOptions, storePasskey, verifyRegistration } from "./registration.js";
+import { passkeyExists, passkeyRecord, registrationOptions, verifyRegistration } from "./registration.js";
 import { loadRelyingParty } from "./relying-party.js";
 import { replyPasskeySession } from "./session.js";
 
@@ -63,19 +63,26 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
     const codeId = record.data.codeId;
     if (!user || typeof codeId !== "string") throw fail("invalid_challenge", "The challenge is not for this account.");
     const verified = await verifyRegistration(context, rp, challenge, body.credential);
-    if (await context.storage.getWebAuthnCredential(verified.id)) {
-      throw fail("verification_failed", "This passkey is already registered.");
-    }
+    if (await context.storage.getWebAuthnCredential(verified.id)) throw passkeyExists();
     const now = context.now();
-    if (!(await context.storage.consumeCode(codeId, now))) {
-      const code = await context.storage.getCode(codeId);
+    const consumed = await context.storage.consumeCode(codeId, now);
+    const code = await context.storage.getCode(codeId);
+    if (!consumed || !code) {
       if (code && code.consumedAt === null && code.expiresAt.getTime() <= now.getTime()) {
         throw fail("code_expired", "The code has expired.");
       }
       throw fail("invalid_code", "The code is not valid.");
     }
-    const name = await storePasskey(context, user, verified, body.credential_name, now);
-    await notifyPasskeyAdded(context, user, name);
-    return replyPasskeySession(c, context, client, user, { id: verified.id, name });
+    const passkey = passkeyRecord(user.id, verified, body.credential_name, now);
+    switch (await context.storage.insertPasskeyWithCode(passkey, code.createdAt)) {
+      case "credential_exists":
+        throw passkeyExists();
+      case "superseded": // the owner proved the email after this code was made
+        throw fail("invalid_code", "The code is not valid.");
+      case "inserted":
+        break;
+    }
+    await notifyPasskeyAdded(context, user, passkey.name);
+    return replyPasskeySession(c, context, client, user, { id: passkey.id, name: passkey.name });
   });
 }

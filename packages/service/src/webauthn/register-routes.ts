@@ -11,7 +11,7 @@ import { readBody, reply } from "../http/json.js";
 import type { UserRecord } from "../storage/records.js";
 import { redeemChallenge, storeChallenge } from "./challenges.js";
 import { challengeFromClientData } from "./client-data.js";
-import { registrationOptions, storePasskey, verifyRegistration } from "./registration.js";
+import { passkeyExists, passkeyRecord, registrationOptions, verifyRegistration } from "./registration.js";
 import { loadRelyingParty } from "./relying-party.js";
 import { replyPasskeySession } from "./session.js";
 
@@ -44,9 +44,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
     const challenge = challengeFromClientData(body.credential.response.clientDataJSON);
     const record = await redeemChallenge(context, challenge, { kind, clientId: client.id, username: body.username });
     const verified = await verifyRegistration(context, rp, challenge, body.credential);
-    if (await context.storage.getWebAuthnCredential(verified.id)) {
-      throw fail("verification_failed", "This passkey is already registered.");
-    }
+    if (await context.storage.getWebAuthnCredential(verified.id)) throw passkeyExists();
     const now = context.now();
     const user: UserRecord = {
       id: record.userId,
@@ -55,10 +53,16 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
       createdAt: now,
       verifiedAt: null, // nothing proves the username yet: see verifyUser
     };
-    if (!(await context.storage.insertUser(user))) {
-      throw fail("user_exists", "A user with this username already exists.");
+    // The user and its passkey together: an owner's proof can never come between them.
+    const passkey = passkeyRecord(user.id, verified, body.credential_name, now);
+    switch (await context.storage.insertUserWithPasskey(user, passkey)) {
+      case "user_exists":
+        throw fail("user_exists", "A user with this username already exists.");
+      case "credential_exists":
+        throw passkeyExists();
+      case "inserted":
+        break;
     }
-    const name = await storePasskey(context, user, verified, body.credential_name, now);
-    return replyPasskeySession(c, context, client, user, { id: verified.id, name });
+    return replyPasskeySession(c, context, client, user, { id: passkey.id, name: passkey.name });
   });
 }

@@ -2,7 +2,7 @@ import type { CreationOptionsJSON, RegistrationCredentialJSON } from "@handoff/t
 import { generateRegistrationOptions, verifyRegistrationResponse } from "@simplewebauthn/server";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
-import type { UserRecord, WebAuthnCredentialRecord } from "../storage/records.js";
+import type { WebAuthnCredentialRecord } from "../storage/records.js";
 import { CEREMONY_TIMEOUT_MS } from "./challenges.js";
 import { logRefusal } from "./log-refusal.js";
 import type { RelyingParty } from "./relying-party.js";
@@ -95,25 +95,15 @@ export async function verifyRegistration(
   };
 }
 
-/**
- * Stores a verified new passkey for `user`; returns its name. Throws `verification_failed` when
- * the credential id is already registered (checked again by the insert, for a race).
- */
-export async function storePasskey(
-  context: ServiceContext,
-  user: UserRecord,
+/** The record of a verified new passkey of `userId`, named `credentialName` (default "Passkey"). */
+export function passkeyRecord(
+  userId: string,
   verified: VerifiedCredential,
   credentialName: string | undefined,
   now: Date,
-): Promise<string> {
-  const name = credentialName ?? "Passkey";
-  const stored = await context.storage.insertWebAuthnCredential({
-    ...verified,
-    userId: user.id,
-    name,
-    createdAt: now,
-    lastUsedAt: now,
-  });
-  if (!stored) throw fail("verification_failed", "This passkey is already registered.");
-  return name;
+): WebAuthnCredentialRecord {
+  return { ...verified, userId, name: credentialName ?? "Passkey", createdAt: now, lastUsedAt: now };
 }
+
+/** The answer to a passkey whose credential id is already registered. */
+export const passkeyExists = () => fail("verification_failed", "This passkey is already registered.");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDeviceFlow, freshEmail, keys } from "../device-key-helpers.js";
+import { addDeviceFlow, deviceBody, freshEmail, keys } from "../device-key-helpers.js";
 import { useService } from "../helpers.js";
 import { passkeyCalls } from "../passkey-calls.js";
 import { SoftAuthenticator } from "../soft-authenticator.js";
@@ -28,7 +28,7 @@ describe("account pre-hijacking: an account named by an email is unverified unti
       username: email,
       credential: pending,
     });
-    expect(await passkeys.refusal(late)).toEqual({ status: 400, code: "verification_failed" });
+    expect(await passkeys.refusal(late)).toEqual({ status: 400, code: "invalid_challenge" });
     const again = await passkeys.call("authenticateInit", { client_id: t.clientId, username: email });
     expect(await passkeys.refusal(again)).toEqual({ status: 404, code: "no_credentials" });
 
@@ -61,5 +61,68 @@ describe("account pre-hijacking: an account named by an email is unverified unti
     expect(completed.status).toBe(200);
     await devices.register(email, keys.p256().publicKey);
     expect((await passkeys.signIn(email, authenticator)).user.id).toBe(userId);
+  });
+
+  it("codes and challenges the attacker got before the owner's proof stop working with it", async () => {
+    const email = freshEmail("codes");
+    const attacker = new SoftAuthenticator(t.origin);
+    const session = await passkeys.signUp(email, attacker);
+    const userId = session.user.id;
+    // Signed in, the attacker uses the app's own features: its backend makes codes for the account.
+    const addCode = await passkeys.generateAddCode(userId, true, "short");
+    const addOptions = await passkeys.addOptions(email, await passkeys.generateAddCode(userId, true, "short"), "short");
+    const generated = await t.post(
+      "/api/native/codes/short/generate",
+      { client_id: t.clientId, user_id: userId, purpose: "temporary_authentication", authorize: true },
+      { token: await t.token("codes.generate") },
+    );
+    const { code: onceCode } = (await generated.json()) as { code: string };
+
+    await devices.register(email, keys.p256().publicKey); // the owner proves the address
+
+    const init = await passkeys.call("addInit", {
+      client_id: t.clientId,
+      username: email,
+      authentication_code: { code: addCode, type: "short" },
+    });
+    expect(await passkeys.refusal(init)).toEqual({ status: 400, code: "invalid_code" });
+    const late = new SoftAuthenticator(t.origin).register(addOptions);
+    const complete = await passkeys.call("addComplete", { client_id: t.clientId, username: email, credential: late });
+    expect((await passkeys.refusal(complete)).status).toBe(400);
+    const wait = await t.post(
+      "/api/native/authenticate/code/wait",
+      { client_id: t.clientId, username: email, authentication_code: { code: onceCode, type: "short" } },
+      { headers: { origin: t.origin } },
+    );
+    expect(await passkeys.refusal(wait)).toEqual({ status: 400, code: "invalid_code" });
+    const again = await passkeys.call("authenticateInit", { client_id: t.clientId, username: email });
+    expect(await passkeys.refusal(again)).toEqual({ status: 404, code: "no_credentials" });
+  });
+
+  it("the backend sees whether an account's username is proven (verified_at)", async () => {
+    const email = freshEmail("profile");
+    await passkeys.signUp(email, new SoftAuthenticator(t.origin));
+    const retrieve = async () =>
+      (await (
+        await t.post(
+          "/api/native/manage/users/retrieve",
+          { username: email },
+          { token: await t.token("users.retrieve") },
+        )
+      ).json()) as { verified_at: string | null };
+    expect((await retrieve()).verified_at).toBeNull();
+    await devices.register(email, keys.p256().publicKey);
+    expect((await retrieve()).verified_at).toEqual(expect.any(String));
+  });
+
+  it("a passkey sign-up between the owner's signup and their code does not spoil the code", async () => {
+    const email = freshEmail("between");
+    const { code } = await devices.signupAndCode(email); // no account yet: the code is the email's
+    const attacker = new SoftAuthenticator(t.origin);
+    await passkeys.signUp(email, attacker);
+    const added = await devices.devices(deviceBody(email, code, keys.p256().publicKey));
+    expect(added.status).toBe(200);
+    const again = await passkeys.call("authenticateInit", { client_id: t.clientId, username: email });
+    expect(await passkeys.refusal(again)).toEqual({ status: 404, code: "no_credentials" });
   });
 });

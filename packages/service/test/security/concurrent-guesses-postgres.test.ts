@@ -62,6 +62,31 @@ describe("concurrent guesses on two instances sharing Postgres", () => {
     expect(answers.every((answer) => answer.status === 400 || answer.status === 429)).toBe(true);
   });
 
+  it("wait, one address: 40 guesses at once when the address has one left try at most one code", async () => {
+    const { username, code } = await newCode("address-burst", true);
+    const address = "10.87.0.1";
+    for (let i = 1; i < PER_ADDRESS; i++) {
+      expect((await outcome(await wait(t.one, username, wrongCode(code, "short", i), address))).code).toBe(
+        "invalid_code",
+      );
+    }
+    const answers = await batch(code, (on, value) => wait(on, username, value, address));
+    expect(answers.filter((answer) => answer.status === 200)).toEqual([]);
+    expect(answers.filter((answer) => answer.status === 400).length).toBeLessThanOrEqual(1);
+    expect(answers.every((answer) => answer.status === 400 || answer.status === 429)).toBe(true);
+  });
+
+  it("wait, one address: a burst of 80 wrong codes cannot spend a victim's code", async () => {
+    const { username, userId, code } = await newCode("victim", false);
+    const values = Array.from({ length: 80 }, (_, i) => wrongCode(code, "short", 200 + i));
+    const answers = await Promise.all(
+      values.map((value, i) => wait(i % 2 ? t.two : t.one, username, value, "10.86.0.1").then(outcome)),
+    );
+    expect(answers.filter((answer) => answer.status === 400).length).toBeLessThanOrEqual(PER_ADDRESS);
+    // The code took at most 10 of its 30 wrong guesses: the backend still approves it.
+    expect((await authorize(t.two, userId, code)).status).toBe(200);
+  });
+
   it("wait, one address: its wrong codes count on both instances together", async () => {
     const { username, code } = await newCode("address", true);
     const address = "10.88.0.1";

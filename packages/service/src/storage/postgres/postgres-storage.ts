@@ -3,12 +3,12 @@ import { type RateLimiterAbstract, RateLimiterPostgres } from "rate-limiter-flex
 import type { Logger } from "../../logger.js";
 import { PURGE_BATCH_ROWS, type PurgeCounts, purgeInBatches } from "../purge.js";
 import type {
+  AccountVerification,
   ChallengeRecord,
   ClientRecord,
   CodeRecord,
   DeviceKeyRecord,
   RequestInfo,
-  RevokedCredential,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -48,6 +48,18 @@ export interface PostgresStorageOptions {
 type Param = string | number | null;
 
 const ms = (value: Date | null): number | null => (value === null ? null : value.getTime());
+/** Thrown inside a transaction to roll it back when a credential id is already registered. */
+const CREDENTIAL_EXISTS = Symbol("credential exists");
+const webAuthnCredentialParams = (credential: WebAuthnCredentialRecord): Param[] => [
+  credential.id,
+  credential.userId,
+  credential.publicKey,
+  credential.counter,
+  JSON.stringify(credential.transports),
+  credential.name,
+  credential.createdAt.getTime(),
+  ms(credential.lastUsedAt),
+];
 const attemptState = (row: Row): AttemptState => ({
   failures: Number(row.failures),
   windowEndsAt: new Date(Number(row.window_ends_at)),
@@ -171,26 +183,98 @@ export class PostgresStorage implements Storage {
     return row && toUser(row);
   }
 
-  async verifyUser(userId: string, now: Date): Promise<RevokedCredential[] | undefined> {
-    // One statement: the credentials go only when this call is the one that verified the user.
-    const rows = await this.#all(
-      `WITH verified AS (
-         UPDATE users SET verified_at = $2 WHERE id = $1 AND verified_at IS NULL RETURNING id
-       ), passkeys AS (
-         DELETE FROM webauthn_credentials WHERE user_id IN (SELECT id FROM verified) RETURNING id, name, created_at
-       ), device_keys AS (
-         DELETE FROM device_keys WHERE user_id IN (SELECT id FROM verified) RETURNING id, device_info AS name, created_at
-       )
-       SELECT 'verified' AS kind, id, NULL AS name, NULL AS created_at FROM verified
-       UNION ALL SELECT 'passkey', id, name, created_at FROM passkeys
-       UNION ALL SELECT 'device_key', id, name, created_at FROM device_keys`,
-      userId,
-      now.getTime(),
-    );
-    if (!rows.some((row) => row.kind === "verified")) return undefined;
-    return rows
-      .filter((row) => row.kind !== "verified")
-      .map((row) => toRevokedCredential(row.kind === "passkey" ? "passkey" : "device_key", row));
+  async insertUserWithPasskey(
+    user: UserRecord,
+    credential: WebAuthnCredentialRecord,
+  ): Promise<"inserted" | "user_exists" | "credential_exists"> {
+    const outcome = await this.#transaction(async (query) => {
+      const users = await query(
+        `INSERT INTO users (id, namespace_id, username, created_at, verified_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        user.id,
+        user.namespaceId,
+        user.username,
+        user.createdAt.getTime(),
+        ms(user.verifiedAt),
+      );
+      if (users.length !== 1) return "user_exists" as const;
+      const credentials = await query(
+        `INSERT INTO webauthn_credentials (id, user_id, public_key, counter, transports, name, created_at, last_used_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
+        ...webAuthnCredentialParams(credential),
+      );
+      // A credential id registered meanwhile: undo the user (the thrown marker rolls back).
+      if (credentials.length !== 1) throw CREDENTIAL_EXISTS;
+      return "inserted" as const;
+    }).catch((error: unknown) => {
+      if (error === CREDENTIAL_EXISTS) return "credential_exists" as const;
+      throw error;
+    });
+    return outcome;
+  }
+
+  /** Runs `work` in one transaction on one pooled connection. */
+  async #transaction<T>(work: (query: (sql: string, ...params: Param[]) => Promise<Row[]>) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(async (sql, ...params) => (await client.query<Row>(sql, params)).rows);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async insertPasskeyWithCode(
+    credential: WebAuthnCredentialRecord,
+    codeCreatedAt: Date,
+  ): Promise<"inserted" | "credential_exists" | "superseded"> {
+    return this.#transaction(async (query) => {
+      // FOR SHARE: a verifyUser of this user waits for this transaction, and then sees the passkey.
+      const [user] = await query("SELECT verified_at FROM users WHERE id = $1 FOR SHARE", credential.userId);
+      if (!user || (user.verified_at !== null && Number(user.verified_at) > codeCreatedAt.getTime()))
+        return "superseded";
+      const inserted = await query(
+        `INSERT INTO webauthn_credentials (id, user_id, public_key, counter, transports, name, created_at, last_used_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
+        ...webAuthnCredentialParams(credential),
+      );
+      return inserted.length === 1 ? "inserted" : "credential_exists";
+    });
+  }
+
+  async verifyUser(userId: string, now: Date): Promise<AccountVerification | undefined> {
+    return this.#transaction(async (query) => {
+      // The UPDATE locks the user row first; each DELETE after it then reads a fresh snapshot
+      // (READ COMMITTED), so a passkey committed by a transaction it waited for is deleted too.
+      const verified = await query(
+        "UPDATE users SET verified_at = $2 WHERE id = $1 AND verified_at IS NULL RETURNING id",
+        userId,
+        now.getTime(),
+      );
+      if (verified.length === 0) return undefined;
+      const passkeys = await query(
+        "DELETE FROM webauthn_credentials WHERE user_id = $1 RETURNING id, name, created_at",
+        userId,
+      );
+      const deviceKeys = await query(
+        "DELETE FROM device_keys WHERE user_id = $1 RETURNING id, device_info AS name, created_at",
+        userId,
+      );
+      const codes = await query("DELETE FROM codes WHERE user_id = $1 AND consumed_at IS NULL RETURNING id", userId);
+      await query("DELETE FROM challenges WHERE user_id = $1", userId);
+      return {
+        revoked: [
+          ...passkeys.map((row) => toRevokedCredential("passkey", row)),
+          ...deviceKeys.map((row) => toRevokedCredential("device_key", row)),
+        ],
+        deletedCodes: codes.map((row) => String(row.id)),
+      };
+    });
   }
 
   async insertCode(code: CodeRecord): Promise<void> {
@@ -450,14 +534,7 @@ export class PostgresStorage implements Storage {
     const inserted = await this.#run(
       `INSERT INTO webauthn_credentials (id, user_id, public_key, counter, transports, name, created_at, last_used_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-      credential.id,
-      credential.userId,
-      credential.publicKey,
-      credential.counter,
-      JSON.stringify(credential.transports),
-      credential.name,
-      credential.createdAt.getTime(),
-      ms(credential.lastUsedAt),
+      ...webAuthnCredentialParams(credential),
     );
     return inserted === 1;
   }

@@ -2,12 +2,12 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlit
 import { type RateLimiterAbstract, RateLimiterMemory } from "rate-limiter-flexible";
 import { type PurgeCounts, purgeInBatches } from "../purge.js";
 import type {
+  AccountVerification,
   ChallengeRecord,
   ClientRecord,
   CodeRecord,
   DeviceKeyRecord,
   RequestInfo,
-  RevokedCredential,
   SigningKeyRecord,
   UserRecord,
   WebAuthnCredentialRecord,
@@ -69,15 +69,10 @@ export class SqliteStorage implements Storage {
   async migrate(): Promise<void> {
     const version = Number(this.#get("PRAGMA user_version")?.user_version ?? 0);
     for (let index = version; index < MIGRATIONS.length; index++) {
-      this.#db.exec("BEGIN IMMEDIATE");
-      try {
+      this.#transaction(() => {
         this.#db.exec(MIGRATIONS[index] as string);
         this.#db.exec(`PRAGMA user_version = ${index + 1}`);
-        this.#db.exec("COMMIT");
-      } catch (error) {
-        this.#db.exec("ROLLBACK");
-        throw error;
-      }
+      });
     }
   }
 
@@ -107,6 +102,10 @@ export class SqliteStorage implements Storage {
   }
 
   async insertUser(user: UserRecord): Promise<boolean> {
+    return this.#insertUser(user);
+  }
+
+  #insertUser(user: UserRecord): boolean {
     return (
       this.#run(
         "INSERT INTO users (id, namespace_id, username, created_at, verified_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -129,14 +128,50 @@ export class SqliteStorage implements Storage {
     return row && toUser(row);
   }
 
-  async verifyUser(userId: string, now: Date): Promise<RevokedCredential[] | undefined> {
-    // node:sqlite is synchronous: no other request runs between these statements.
+  /** Runs `work` in one write transaction (node:sqlite is synchronous: nothing interleaves). */
+  #transaction<T>(work: () => T): T {
     this.#db.exec("BEGIN IMMEDIATE");
     try {
+      const result = work();
+      this.#db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  async insertUserWithPasskey(
+    user: UserRecord,
+    credential: WebAuthnCredentialRecord,
+  ): Promise<"inserted" | "user_exists" | "credential_exists"> {
+    return this.#transaction(() => {
+      if (this.#get("SELECT 1 AS found FROM webauthn_credentials WHERE id = ?", credential.id)) {
+        return "credential_exists";
+      }
+      if (!this.#insertUser(user)) return "user_exists";
+      this.#insertWebAuthnCredential(credential);
+      return "inserted";
+    });
+  }
+
+  async insertPasskeyWithCode(
+    credential: WebAuthnCredentialRecord,
+    codeCreatedAt: Date,
+  ): Promise<"inserted" | "credential_exists" | "superseded"> {
+    return this.#transaction(() => {
+      const user = this.#get("SELECT verified_at FROM users WHERE id = ?", credential.userId);
+      if (!user || (user.verified_at !== null && Number(user.verified_at) > codeCreatedAt.getTime()))
+        return "superseded";
+      return this.#insertWebAuthnCredential(credential) ? "inserted" : "credential_exists";
+    });
+  }
+
+  async verifyUser(userId: string, now: Date): Promise<AccountVerification | undefined> {
+    return this.#transaction(() => {
       if (
         this.#run("UPDATE users SET verified_at = ? WHERE id = ? AND verified_at IS NULL", now.getTime(), userId) !== 1
       ) {
-        this.#db.exec("COMMIT");
         return undefined;
       }
       const passkeys = this.#all(
@@ -147,15 +182,16 @@ export class SqliteStorage implements Storage {
         "DELETE FROM device_keys WHERE user_id = ? RETURNING id, device_info AS name, created_at",
         userId,
       );
-      this.#db.exec("COMMIT");
-      return [
-        ...passkeys.map((row) => toRevokedCredential("passkey", row)),
-        ...deviceKeys.map((row) => toRevokedCredential("device_key", row)),
-      ];
-    } catch (error) {
-      this.#db.exec("ROLLBACK");
-      throw error;
-    }
+      const codes = this.#all("DELETE FROM codes WHERE user_id = ? AND consumed_at IS NULL RETURNING id", userId);
+      this.#run("DELETE FROM challenges WHERE user_id = ?", userId);
+      return {
+        revoked: [
+          ...passkeys.map((row) => toRevokedCredential("passkey", row)),
+          ...deviceKeys.map((row) => toRevokedCredential("device_key", row)),
+        ],
+        deletedCodes: codes.map((row) => String(row.id)),
+      };
+    });
   }
 
   async insertCode(code: CodeRecord): Promise<void> {
@@ -378,6 +414,10 @@ export class SqliteStorage implements Storage {
   }
 
   async insertWebAuthnCredential(credential: WebAuthnCredentialRecord): Promise<boolean> {
+    return this.#insertWebAuthnCredential(credential);
+  }
+
+  #insertWebAuthnCredential(credential: WebAuthnCredentialRecord): boolean {
     return (
       this.#run(
         `INSERT INTO webauthn_credentials (id, user_id, public_key, counter, transports, name, created_at, last_used_at)
