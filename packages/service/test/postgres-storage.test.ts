@@ -58,6 +58,7 @@ describe("Postgres storage across instances", () => {
         purpose: "temporary_authentication",
         hash: "h",
         guesses: 0,
+        provesEmail: false,
         createdAt: now,
         expiresAt: new Date(now.getTime() + 60_000),
         authorizedAt: now,

@@ -22,6 +22,7 @@ function code(overrides: Partial<CodeRecord> = {}): CodeRecord {
     consumedAt: null,
     requestInfo: null,
     guesses: 0,
+    provesEmail: false,
     ...overrides,
   };
 }

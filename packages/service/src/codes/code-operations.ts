@@ -13,7 +13,7 @@ export type CodeScope = CodeQuery;
 export async function createCode(
   context: ServiceContext,
   scope: CodeScope,
-  options: { authorize: boolean; requestInfo?: RequestInfo | null },
+  options: { authorize: boolean; requestInfo?: RequestInfo | null; provesEmail?: boolean },
 ): Promise<{ code: string; record: CodeRecord }> {
   const now = context.now();
   const code = generateCode(scope.type);
@@ -27,6 +27,7 @@ export async function createCode(
     consumedAt: null,
     requestInfo: options.requestInfo ?? null,
     guesses: 0,
+    provesEmail: options.provesEmail ?? false,
   };
   await context.storage.insertCode(record);
   return { code, record };

@@ -46,3 +46,26 @@ export async function findUserByEmail(
 export function pendingSubject(email: string): string {
   return `pending-email:${canonicalEmail(email)}`;
 }
+
+/**
+ * Who the emailed code of `email` is bound to: the account, or the email's pending subject while
+ * there is no account — or while the only account is an unverified one someone made by passkey
+ * sign-up after the code was sent (the owner's code must still work, and verify it).
+ */
+export async function emailCodeSubject(
+  context: ServiceContext,
+  clientId: string,
+  email: string,
+  existing: UserRecord | undefined,
+): Promise<string> {
+  const pending = pendingSubject(email);
+  if (existing === undefined) return pending;
+  if (existing.verifiedAt !== null) return existing.id;
+  const pendingCodes = await context.storage.listCodes({
+    clientId,
+    userId: pending,
+    type: "phrase",
+    purpose: "add_credential",
+  });
+  return pendingCodes.length > 0 ? pending : existing.id;
+}

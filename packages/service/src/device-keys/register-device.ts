@@ -6,10 +6,10 @@ import { matchCode } from "../codes/match-code.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
+import { deviceAddedMail } from "../mail/notices.js";
 import type { DeviceKeyRecord, UserRecord } from "../storage/records.js";
-import { canonicalEmail, findUserByEmail, pendingSubject, resolvePwlessClient } from "./accounts.js";
+import { canonicalEmail, emailCodeSubject, findUserByEmail, resolvePwlessClient } from "./accounts.js";
 import { acceptDeviceKey } from "./key-policy.js";
-import { deviceAddedMail } from "./mails.js";
 import { verifySecurityNonce } from "./security-nonce.js";
 
 const CODE = { type: "phrase", purpose: "add_credential" } as const;
@@ -21,24 +21,6 @@ async function createAccount(context: ServiceContext, namespaceId: string, email
   const existing = await context.storage.getUserByName(namespaceId, email);
   if (!existing) throw new Error("user neither inserted nor found");
   return existing;
-}
-
-/**
- * Who the emailed code of `email` is bound to: the account, or the email's pending subject while
- * there is no account — or while the only account is an unverified one someone made by passkey
- * sign-up after the code was sent (the owner's code must still work, and verify it).
- */
-async function codeSubject(
-  context: ServiceContext,
-  clientId: string,
-  email: string,
-  existing: UserRecord | undefined,
-): Promise<string> {
-  const pending = pendingSubject(email);
-  if (existing === undefined) return pending;
-  if (existing.verifiedAt !== null) return existing.id;
-  const pendingCodes = await context.storage.listCodes({ clientId, userId: pending, ...CODE });
-  return pendingCodes.length > 0 ? pending : existing.id;
 }
 
 /**
@@ -62,7 +44,7 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
     const existing = await findUserByEmail(context, client, body.email);
     const scope: CodeScope = {
       clientId: client.id,
-      userId: await codeSubject(context, client.id, email, existing),
+      userId: await emailCodeSubject(context, client.id, email, existing),
       ...CODE,
     };
     const code = await matchCode(context, scope, body.security_code, anonymousGuesser(c, context));

@@ -6,8 +6,8 @@ import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import { requestInfo } from "../http/request-info.js";
 import { MAIL_OFF_MESSAGE } from "../mail/create-mailer.js";
+import { securityCodeMail } from "../mail/notices.js";
 import { canonicalEmail, findUserByEmail, pendingSubject, resolvePwlessClient } from "./accounts.js";
-import { securityCodeMail } from "./mails.js";
 import { signSecurityNonce } from "./security-nonce.js";
 
 /** Signups (security-code emails) accepted per client and email in {@link SIGNUP_WINDOW_MS}. */
@@ -55,6 +55,7 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
     const { code, record } = await createCode(context, scope, {
       authorize: true,
       requestInfo: requestInfo(c, context.options.trustProxy, context.now()),
+      provesEmail: true,
     });
     try {
       await mailer.send(

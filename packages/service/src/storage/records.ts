@@ -54,6 +54,8 @@ export interface CodeRecord {
   requestInfo: RequestInfo | null;
   /** Wrong codes tried by anonymous callers while this code was live (see `maxGuessesPerCode`). */
   guesses: number;
+  /** Sent to the user's email (`/pwless/signup`): using it proves the address. */
+  provesEmail: boolean;
 }
 
 /** A key the service signs user JWTs with. */

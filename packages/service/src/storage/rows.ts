@@ -52,6 +52,7 @@ export const toCode = (row: Row): CodeRecord => ({
   consumedAt: dateOrNull(row, "consumed_at"),
   requestInfo: row.request_info == null ? null : json(row, "request_info"),
   guesses: Number(row.guesses ?? 0),
+  provesEmail: Number(row.proves_email ?? 0) === 1,
 });
 
 /** Reads a `SigningKeyRecord` from its row. */

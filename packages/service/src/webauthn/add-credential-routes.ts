@@ -8,8 +8,10 @@ import type { Hono } from "hono";
 import { anonymousGuesser } from "../codes/address-attempts.js";
 import { matchCode, unknownUserSubject } from "../codes/match-code.js";
 import type { ServiceContext } from "../context.js";
+import { emailCodeSubject } from "../device-keys/accounts.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
+import type { CodeRecord, RevokedCredential, UserRecord, WebAuthnCredentialRecord } from "../storage/records.js";
 import { redeemChallenge, storeChallenge } from "./challenges.js";
 import { challengeFromClientData } from "./client-data.js";
 import { notifyPasskeyAdded } from "./notify-passkey-added.js";
@@ -18,6 +20,35 @@ import { loadRelyingParty } from "./relying-party.js";
 import { replyPasskeySession } from "./session.js";
 
 const kind = "webauthn.add_credential";
+
+/**
+ * Stores a passkey added with `code`. An emailed security code proves the address: an account
+ * nobody had proved it for is verified first, losing every way in from before
+ * ([security model: accounts](../../../../docs/security.md#accounts)); returns what it lost. Any
+ * other code counts only while no proof came after it was made.
+ */
+async function storeAddedPasskey(
+  context: ServiceContext,
+  user: UserRecord,
+  passkey: WebAuthnCredentialRecord,
+  code: CodeRecord,
+): Promise<RevokedCredential[]> {
+  if (code.provesEmail && user.verifiedAt === null) {
+    const verification = await context.storage.verifyUser(user.id, context.now());
+    for (const id of verification?.deletedCodes ?? []) context.waits.publish(id, "invalidated");
+    // This request is the proof: its passkey is the first of the verified account.
+    if (!(await context.storage.insertWebAuthnCredential(passkey))) throw passkeyExists();
+    return verification?.revoked ?? [];
+  }
+  switch (await context.storage.insertPasskeyWithCode(passkey, code.createdAt)) {
+    case "credential_exists":
+      throw passkeyExists();
+    case "superseded": // the owner proved the email after this code was made
+      throw fail("invalid_code", "The code is not valid.");
+    case "inserted":
+      return [];
+  }
+}
 const purpose = "add_credential";
 
 /**
@@ -31,7 +62,13 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
     const { code, type } = body.authentication_code;
     const user = await context.storage.getUserByName(client.namespaceId, body.username);
-    const userId = user?.id ?? unknownUserSubject(body.username);
+    // An emailed code of an account made unverified after it was sent is still the email's.
+    const userId =
+      user === undefined
+        ? unknownUserSubject(body.username)
+        : type === "phrase"
+          ? await emailCodeSubject(context, client.id, user.username, user)
+          : user.id;
     const record = await matchCode(
       context,
       { clientId: client.id, userId, type, purpose },
@@ -74,15 +111,8 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
       throw fail("invalid_code", "The code is not valid.");
     }
     const passkey = passkeyRecord(user.id, verified, body.credential_name, now);
-    switch (await context.storage.insertPasskeyWithCode(passkey, code.createdAt)) {
-      case "credential_exists":
-        throw passkeyExists();
-      case "superseded": // the owner proved the email after this code was made
-        throw fail("invalid_code", "The code is not valid.");
-      case "inserted":
-        break;
-    }
-    await notifyPasskeyAdded(context, user, passkey.name);
+    const revoked = await storeAddedPasskey(context, user, passkey, code);
+    await notifyPasskeyAdded(context, user, passkey.name, revoked);
     return replyPasskeySession(c, context, client, user, { id: passkey.id, name: passkey.name });
   });
 }

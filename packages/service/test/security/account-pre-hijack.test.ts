@@ -125,4 +125,27 @@ describe("account pre-hijacking: an account named by an email is unverified unti
     const again = await passkeys.call("authenticateInit", { client_id: t.clientId, username: email });
     expect(await passkeys.refusal(again)).toEqual({ status: 404, code: "no_credentials" });
   });
+
+  it("the owner's proof through a passkey (emailed code, /credentials/fido2) revokes the attacker's too", async () => {
+    const email = freshEmail("passkey-proof");
+    const attacker = new SoftAuthenticator(t.origin);
+    await passkeys.signUp(email, attacker);
+    const { code } = await devices.signupAndCode(email); // the owner asks for a code: it goes to their mailbox
+    const owner = new SoftAuthenticator(t.origin);
+    const credential = owner.register(await passkeys.addOptions(email, code));
+    const added = await passkeys.call("addComplete", {
+      client_id: t.clientId,
+      username: email,
+      credential,
+      credential_name: "Owner phone",
+    });
+    expect(added.status).toBe(200);
+    expect((await passkeys.signIn(email, owner)).user.username).toBe(email);
+    // The attacker's passkey is gone: sign-in offers only the owner's.
+    const options = await passkeys.authenticateOptions(email);
+    expect(options.allowCredentials?.map((descriptor) => descriptor.id)).toEqual([credential.id]);
+    const notice = t.service.outbox.findLast((mail) => mail.to === email && mail.subject.includes("passkey was added"));
+    expect(notice?.text).toContain('passkey "Passkey"');
+    expect(notice?.text).toContain("has been removed");
+  });
 });

@@ -99,6 +99,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     SELECT 1 FROM webauthn_credentials w WHERE w.user_id = users.id AND w.created_at = users.created_at
   );
   ALTER TABLE codes ADD COLUMN guesses INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE codes ADD COLUMN proves_email INTEGER NOT NULL DEFAULT 0;
   CREATE TABLE rate_limits (
     key VARCHAR(255) PRIMARY KEY,
     points INTEGER NOT NULL DEFAULT 0,

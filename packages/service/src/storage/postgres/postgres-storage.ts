@@ -279,8 +279,8 @@ export class PostgresStorage implements Storage {
 
   async insertCode(code: CodeRecord): Promise<void> {
     await this.#run(
-      `INSERT INTO codes (id, client_id, user_id, type, purpose, hash, created_at, expires_at, authorized_at, consumed_at, request_info)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO codes (id, client_id, user_id, type, purpose, hash, created_at, expires_at, authorized_at, consumed_at, request_info, proves_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       code.id,
       code.clientId,
       code.userId,
@@ -292,6 +292,7 @@ export class PostgresStorage implements Storage {
       ms(code.authorizedAt),
       ms(code.consumedAt),
       code.requestInfo === null ? null : JSON.stringify(code.requestInfo),
+      code.provesEmail ? 1 : 0,
     );
   }
 

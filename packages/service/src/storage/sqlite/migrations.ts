@@ -91,8 +91,8 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX nonces_by_expiry ON nonces (expires_at);
   `,
-  // 3: accounts are verified by proof of their email (or by the backend that created them), and
-  // codes count the anonymous guesses made at them. Existing users are verified unless they were
+  // 3: accounts are verified by proof of their email (or by the backend that created them),
+  // codes count the anonymous guesses made at them and say whether they were emailed (a proof). Existing users are verified unless they were
   // made by a passkey sign-up (their first passkey was stored with the user's own timestamp).
   `
   ALTER TABLE users ADD COLUMN verified_at INTEGER;
@@ -100,6 +100,7 @@ export const MIGRATIONS: readonly string[] = [
     SELECT 1 FROM webauthn_credentials w WHERE w.user_id = users.id AND w.created_at = users.created_at
   );
   ALTER TABLE codes ADD COLUMN guesses INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE codes ADD COLUMN proves_email INTEGER NOT NULL DEFAULT 0;
   `,
   // 4: the purge of expired rows —
   // the purge deletes by expiry or window end, and without these indexes each run is a full scan.

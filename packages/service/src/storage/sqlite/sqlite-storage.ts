@@ -196,8 +196,8 @@ export class SqliteStorage implements Storage {
 
   async insertCode(code: CodeRecord): Promise<void> {
     this.#run(
-      `INSERT INTO codes (id, client_id, user_id, type, purpose, hash, created_at, expires_at, authorized_at, consumed_at, request_info)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO codes (id, client_id, user_id, type, purpose, hash, created_at, expires_at, authorized_at, consumed_at, request_info, proves_email)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       code.id,
       code.clientId,
       code.userId,
@@ -209,6 +209,7 @@ export class SqliteStorage implements Storage {
       ms(code.authorizedAt),
       ms(code.consumedAt),
       code.requestInfo === null ? null : JSON.stringify(code.requestInfo),
+      code.provesEmail ? 1 : 0,
     );
   }
 

@@ -1,0 +1,79 @@
+import type { RevokedCredential } from "../storage/records.js";
+import type { Mail } from "./mailer.js";
+
+/** The email carrying a security code. Never logged. */
+export function securityCodeMail(to: string, code: string, expiresAt: Date, lifetimeMs: number): Mail {
+  const minutes = Math.round(lifetimeMs / 60_000);
+  return {
+    to,
+    subject: "Your security code",
+    text: [
+      `Your security code is: ${code}`,
+      "",
+      `Enter it on the device you want to add to your account. It works once and expires in ${minutes} minutes (at ${expiresAt.toISOString()}).`,
+      "",
+      "If you did not ask for it, ignore this email: nothing changes without the code.",
+    ].join("\n"),
+  };
+}
+
+/** Control characters and surrounding space out of a name a device chose. */
+function printable(name: string, fallback: string): string {
+  return name.replace(/\p{Cc}+/gu, " ").trim() || fallback;
+}
+
+/** The lines that list what an account's first proof of its email revoked (none: no lines). */
+function revokedLines(revoked: readonly RevokedCredential[]): string[] {
+  if (revoked.length === 0) return [];
+  return [
+    "You proved this email address for the first time, so every way in that was registered under it before, by anyone, has been removed:",
+    ...revoked.map(
+      (credential) =>
+        `  - ${credential.kind === "passkey" ? "passkey" : "device key"} "${printable(credential.name, "unnamed")}", added ${credential.createdAt.toISOString()}`,
+    ),
+    "If some of these were yours, add them again from those devices.",
+    "",
+  ];
+}
+
+/**
+ * The notice sent when a device key is added (NIST SP 800-63B rev 4: notify on binding), listing
+ * the credentials revoked when this proof of the email verified the account.
+ */
+export function deviceAddedMail(
+  to: string,
+  deviceInfo: string,
+  addedAt: Date,
+  revoked: readonly RevokedCredential[] = [],
+): Mail {
+  const device = printable(deviceInfo, "an unnamed device");
+  return {
+    to,
+    subject: "A new device was added to your account",
+    text: [
+      `A new device (${device}) was added to your account at ${addedAt.toISOString()}.`,
+      "",
+      ...revokedLines(revoked),
+      "If this was not you, contact support right away.",
+    ].join("\n"),
+  };
+}
+
+/** The notice sent when a passkey is added, listing what a first proof of the email revoked. */
+export function passkeyAddedMail(
+  to: string,
+  name: string,
+  addedAt: Date,
+  revoked: readonly RevokedCredential[] = [],
+): Mail {
+  return {
+    to,
+    subject: "A passkey was added to your account",
+    text: [
+      `A passkey named "${printable(name, "Passkey")}" was added to your account on ${addedAt.toISOString()}.`,
+      "",
+      ...revokedLines(revoked),
+      "If this was not you, contact support and remove it.",
+    ].join("\n"),
+  };
+}
