@@ -74,6 +74,12 @@ export interface ServiceOptions {
    */
   maxFailedAttemptsPerAddress?: number;
   /**
+   * Security-code mails (`/pwless/signup`) one client address may ask for in 15 minutes, whatever
+   * emails it names (each email also gets at most 5): one address cannot mail-bomb many people.
+   * Default: 20.
+   */
+  maxSignupsPerAddress?: number;
+  /**
    * Wrong codes from anonymous callers (all addresses together) that one code survives: at this
    * many, the code is deleted and its waits are told `code_invalidated`. Bounds a distributed
    * guesser; see the security model for the math. Default: 30.
@@ -149,6 +155,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     maxFailedAttempts: options.maxFailedAttempts ?? 10,
     maxFailedAttemptsPerAddressAndUser: options.maxFailedAttemptsPerAddressAndUser ?? 10,
     maxFailedAttemptsPerAddress: options.maxFailedAttemptsPerAddress ?? 100,
+    maxSignupsPerAddress: options.maxSignupsPerAddress ?? 20,
     maxGuessesPerCode: options.maxGuessesPerCode ?? 30,
     lockoutMs: options.lockoutMs ?? 15 * MINUTE,
     purgeIntervalMs: options.purgeIntervalMs ?? 600_000,
@@ -168,6 +175,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     ["maxFailedAttempts", resolved.maxFailedAttempts],
     ["maxFailedAttemptsPerAddressAndUser", resolved.maxFailedAttemptsPerAddressAndUser],
     ["maxFailedAttemptsPerAddress", resolved.maxFailedAttemptsPerAddress],
+    ["maxSignupsPerAddress", resolved.maxSignupsPerAddress],
     ["maxGuessesPerCode", resolved.maxGuessesPerCode],
     ["lockoutMs", resolved.lockoutMs],
     ["jwtLifetimeSeconds", resolved.jwtLifetimeSeconds],

@@ -112,6 +112,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
         points: resolved.maxFailedAttemptsPerAddressAndUser,
         durationSeconds: Math.max(1, Math.ceil(resolved.lockoutMs / 1000)),
       }),
+      signupsPerAddress: storage.createRateLimiter({
+        keyPrefix: "signup-address",
+        points: resolved.maxSignupsPerAddress,
+        durationSeconds: 15 * 60,
+      }),
     },
     issuer: () => resolved.issuer ?? url,
     now,

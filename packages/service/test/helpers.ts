@@ -26,6 +26,7 @@ export interface TestService {
 export const TEST_LIMITS: ServiceOptions = {
   maxFailedAttemptsPerAddress: 10_000,
   maxFailedAttemptsPerAddressAndUser: 10_000,
+  maxSignupsPerAddress: 10_000,
 };
 
 /**

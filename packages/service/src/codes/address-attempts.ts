@@ -9,9 +9,14 @@ import { tooManyAttempts } from "./attempts.js";
 /** Who sends a code: the client's backend (a verified service token), or anyone, from an address. */
 export type Guesser = { kind: "backend" } | { kind: "anonymous"; address: string };
 
-/** The guesser behind a request to a public endpoint: its address (an IPv6 /64), see {@link addressKey}. */
+/** The address a request is counted under (an IPv6 /64), see {@link addressKey}. */
+export function requestAddress(c: Context, context: ServiceContext): string {
+  return addressKey(requesterIp(c, context.options.trustProxy));
+}
+
+/** The guesser behind a request to a public endpoint: its address. */
 export function anonymousGuesser(c: Context, context: ServiceContext): Guesser {
-  return { kind: "anonymous", address: addressKey(requesterIp(c, context.options.trustProxy)) };
+  return { kind: "anonymous", address: requestAddress(c, context) };
 }
 
 /** The two limiters of anonymous wrong codes, shared by every instance on the storage. */
@@ -20,6 +25,8 @@ export interface AddressLimiters {
   perAddress: RateLimiterAbstract;
   /** Per address and user (`maxFailedAttemptsPerAddressAndUser`). */
   perAddressAndUser: RateLimiterAbstract;
+  /** Security-code mails asked for per address, whatever emails (`maxSignupsPerAddress`). */
+  signupsPerAddress: RateLimiterAbstract;
 }
 
 /** What one anonymous attempt was counted under, to give it back when its code is right. */

@@ -1,5 +1,7 @@
 import { ENDPOINTS, pwlessSignupRequestSchema, pwlessSignupResponseSchema } from "@handoff/types";
 import type { Hono } from "hono";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { requestAddress } from "../codes/address-attempts.js";
 import { createCode, invalidateCodes } from "../codes/code-operations.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
@@ -31,6 +33,14 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
     const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
     const email = canonicalEmail(body.email);
 
+    try {
+      await context.addressLimiters.signupsPerAddress.consume(requestAddress(c, context));
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw fail("too_many_attempts", "Too many security codes asked for from this address. Try again later.", {
+        retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+      });
+    }
     const limit = await context.storage.recordFailure(`signup:${client.id}:${email}`, SIGNUP_WINDOW_MS, context.now());
     if (limit.failures > SIGNUP_LIMIT) {
       const retryAfterSeconds = Math.max(1, Math.ceil((limit.windowEndsAt.getTime() - context.now().getTime()) / 1000));

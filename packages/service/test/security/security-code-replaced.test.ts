@@ -18,3 +18,16 @@ describe("one live security code per email", () => {
     });
   }
 });
+
+describe("security-code mails per address", () => {
+  it("one address gets maxSignupsPerAddress mails in 15 minutes, whatever emails it names; others still get theirs", async () => {
+    const strict = await useService({ maxSignupsPerAddress: 3, trustProxy: true });
+    const signup = (email: string, address: string) =>
+      strict.post("/pwless/signup", { email }, { headers: { "x-forwarded-for": address } });
+    for (let i = 0; i < 3; i++) expect((await signup(freshEmail(`bomb-${i}`), "203.0.113.50")).status).toBe(200);
+    const refused = await signup(freshEmail("bomb-4"), "203.0.113.50");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await signup(freshEmail("elsewhere"), "198.51.100.50")).status).toBe(200);
+  });
+});
