@@ -30,7 +30,8 @@ export async function callService<Result>(
     const authorization = await sign();
     const pending = ky(`${config.baseUrl}${path}`, {
       method: httpMethod,
-      json: request.body,
+      ...(request.body === undefined ? {} : { json: request.body }),
+      ...(request.query === undefined ? {} : { searchParams: request.query }),
       headers: { authorization },
       fetch: config.fetch,
       ...(signal ? { signal } : {}),

@@ -16,8 +16,10 @@ export interface ServiceRequest {
   params?: Parameters<typeof endpointPath>[1];
   /** The value of the token claim the method binds (see {@link ServiceMethod.binding}). */
   subject: string;
-  /** The JSON body, snake_case as on the wire. */
-  body: Record<string, unknown>;
+  /** The JSON body, snake_case as on the wire; none for a `GET`. */
+  body?: Record<string, unknown>;
+  /** The query string's parameters, snake_case as on the wire. */
+  query?: Record<string, string>;
   /** The call's `signal` and `timeoutMs`, checked. */
   call: CallOptions;
 }
