@@ -3,7 +3,7 @@ import { handoff } from "./server-client.js";
 
 // Backend: generate an authorized add_credential phrase code and email it (your mailer).
 export async function startAddDevice(username: string, sendMail: (to: string, text: string) => Promise<void>) {
-  const { id: userId } = await handoff.getUserID(username);
+  const { id: userId } = await handoff.getUser(username);
   const { code, expiresAt } = await handoff.generateCode({
     userId,
     codeType: "phrase",

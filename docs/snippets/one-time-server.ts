@@ -3,7 +3,7 @@ import { handoff } from "./server-client.js";
 
 // Steps 1–2, on the new device's request: find the user, generate a code for it.
 export async function startOneTimeLogin(username: string) {
-  const { id: userId } = await handoff.getUserID(username);
+  const { id: userId } = await handoff.getUser(username);
   const { code, expiresAt } = await handoff.generateCode({
     userId,
     codeType: "short",

@@ -35,7 +35,7 @@ describe("a device without WebAuthn", { timeout: 60_000 }, () => {
     await enterEmail(device, username);
     await device.getByRole("button", { name: "Use this device once" }).click();
     const code = await readCode(device);
-    const { id: userId } = await stack.handoff.getUserID(username);
+    const { id: userId } = await stack.handoff.getUser(username);
     await stack.handoff.authorizeCode({ userId, code, codeType: "short", purpose: "temporary_authentication" });
     await expectSignedIn(device, username);
   });

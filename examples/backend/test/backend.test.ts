@@ -60,7 +60,7 @@ async function waitForJwt(username: string, code: string): Promise<string> {
 /** A signed-in browser for `username`, through an already authorized code. */
 async function signedIn(username: string) {
   const call = browser("Approver/1.0");
-  const { id } = await handoff.getUserID(username);
+  const { id } = await handoff.getUser(username);
   const { code } = await handoff.generateCode({
     userId: id,
     codeType: "short",

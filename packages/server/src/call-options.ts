@@ -3,7 +3,7 @@
  *
  * @example
  * const controller = new AbortController();
- * await handoff.getUserID("alice@example.com", { signal: controller.signal, timeoutMs: 2_000 });
+ * await handoff.getUser("alice@example.com", { signal: controller.signal, timeoutMs: 2_000 });
  */
 export interface CallOptions {
   /** Aborts the call; it then rejects with `HandoffError` code `aborted`. */

@@ -105,6 +105,14 @@ describe("requests", () => {
     expect(invalidate[0]?.body).toEqual({ client_id: "client-1", user_id: "u1", purpose });
   });
 
+  it("getUserID is getUser under its former name", async () => {
+    const handoff = client();
+    expect(handoff.getUserID).toBe(handoff.getUser);
+    const seen = answer(RETRIEVE, ok);
+    expect((await handoff.getUser("alice@example.com")).id).toBe("u1");
+    expect(seen[0]?.body).toEqual({ username: "alice@example.com" });
+  });
+
   it("imports the private key once and keeps it", async () => {
     answer(RETRIEVE, ok);
     const importKey = vi.spyOn(crypto.subtle, "importKey");

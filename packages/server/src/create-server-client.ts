@@ -1,13 +1,8 @@
-import { authorizeCode } from "./codes/authorize-code.js";
-import { generateCode } from "./codes/generate-code.js";
-import { invalidateAllCodes } from "./codes/invalidate-all-codes.js";
-import { listPendingCodes } from "./codes/list-pending-codes.js";
+import { bindServiceMethods } from "./internal/bind-service-methods.js";
 import { resolveConfig } from "./internal/resolve-config.js";
 import type { ServerClient } from "./server-client.js";
 import type { ServerClientOptions } from "./server-client-options.js";
 import { verifyToken } from "./tokens/verify-token.js";
-import { createUser } from "./users/create-user.js";
-import { getUserID } from "./users/get-user-id.js";
 
 /**
  * Creates the server SDK for one Handoff service and client. Cheap and synchronous: the private
@@ -23,7 +18,7 @@ import { getUserID } from "./users/get-user-id.js";
  * import { createServerClient, isHandoffError } from "@handoff/server";
  *
  * const handoff = createServerClient({ baseUrl: "https://auth.example.com", clientId, privateKey });
- * const { id: userId } = await handoff.getUserID("alice@example.com");
+ * const { id: userId } = await handoff.getUser("alice@example.com");
  * const { code } = await handoff.generateCode({ userId, codeType: "short", purpose: "temporary_authentication" });
  * // …the signed-in device approves:
  * await handoff.authorizeCode({ userId, code, codeType: "short", purpose: "temporary_authentication" });
@@ -32,15 +27,12 @@ import { getUserID } from "./users/get-user-id.js";
  */
 export function createServerClient(options: ServerClientOptions): ServerClient {
   const config = resolveConfig(options);
+  const methods = bindServiceMethods(config);
   return {
     clientId: config.clientId,
     baseUrl: config.baseUrl,
-    getUserID: (username, callOptions) => getUserID(config, username, callOptions),
-    createUser: (username, callOptions) => createUser(config, username, callOptions),
-    generateCode: (codeOptions) => generateCode(config, codeOptions),
-    authorizeCode: (codeOptions) => authorizeCode(config, codeOptions),
-    invalidateAllCodes: (codeOptions) => invalidateAllCodes(config, codeOptions),
-    listPendingCodes: (codeOptions) => listPendingCodes(config, codeOptions),
+    ...methods,
+    getUserID: methods.getUser,
     verifyToken: (jwt, verifyOptions) => verifyToken(config, jwt, verifyOptions),
   };
 }

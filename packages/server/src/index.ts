@@ -16,10 +16,12 @@ export type {
 } from "@handoff/types";
 export { HandoffError, isHandoffError } from "@handoff/types";
 export type { CallOptions } from "./call-options.js";
-export type { AuthorizeCodeOptions } from "./codes/authorize-code.js";
-export type { GenerateCodeOptions } from "./codes/generate-code.js";
-export type { InvalidateAllCodesOptions } from "./codes/invalidate-all-codes.js";
-export type { ListPendingCodesOptions } from "./codes/list-pending-codes.js";
+export type {
+  AuthorizeCodeOptions,
+  GenerateCodeOptions,
+  InvalidateAllCodesOptions,
+  ListPendingCodesOptions,
+} from "./codes/code-options.js";
 export { createServerClient } from "./create-server-client.js";
 export type { ServerClient } from "./server-client.js";
 export type { RetryOptions, ServerClientOptions } from "./server-client-options.js";

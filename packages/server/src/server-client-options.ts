@@ -1,9 +1,10 @@
 import type { PrivateKeyInput } from "./tokens/import-private-key.js";
 
 /**
- * When the idempotent reads `getUserID` and `listPendingCodes` (the only methods retried) are sent again. Only network
- * errors and `502`, `503`, `504` answers are retried; a `503` with `Retry-After` waits that long
- * (capped by `maxDelayMs`). Each attempt carries a freshly signed service token.
+ * When a method that only reads (each method's documentation says whether it is retried) is sent
+ * again. Only network errors and `502`, `503`, `504` answers are retried; a `503` with
+ * `Retry-After` waits that long (capped by `maxDelayMs`). Each attempt carries a freshly signed
+ * service token. A call that creates or consumes something is never retried.
  *
  * @example
  * createServerClient({ baseUrl, clientId, privateKey, retry: { limit: 3, initialDelayMs: 200 } });
@@ -48,7 +49,10 @@ export interface ServerClientOptions {
   timeoutMs?: number | false;
   /** A fetch to use instead of the global one (tests, proxies, instrumented clients). Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
-  /** Retries of `getUserID`, or `false` for none. Default: `{ limit: 2, initialDelayMs: 300, maxDelayMs: 5000 }`. */
+  /**
+   * Retries of the methods that only read (see {@link RetryOptions}), or `false` for none.
+   * Default: `{ limit: 2, initialDelayMs: 300, maxDelayMs: 5000 }`.
+   */
   retry?: RetryOptions | false;
   /** Clock skew accepted when checking a user JWT's `exp`, `iat` and `nbf`, in seconds. Default: 30. */
   clockToleranceSeconds?: number;

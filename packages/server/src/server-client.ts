@@ -7,18 +7,27 @@ import type {
   UserTokenClaims,
 } from "@handoff/types";
 import type { CallOptions } from "./call-options.js";
-import type { AuthorizeCodeOptions } from "./codes/authorize-code.js";
-import type { GenerateCodeOptions } from "./codes/generate-code.js";
-import type { InvalidateAllCodesOptions } from "./codes/invalidate-all-codes.js";
-import type { ListPendingCodesOptions } from "./codes/list-pending-codes.js";
+import type {
+  AuthorizeCodeOptions,
+  GenerateCodeOptions,
+  InvalidateAllCodesOptions,
+  ListPendingCodesOptions,
+} from "./codes/code-options.js";
 import type { VerifyTokenOptions } from "./tokens/verify-token.js";
 
 /**
  * The server SDK for one service and client, made by `createServerClient`. Every method rejects
- * only with `HandoffError` (branch on `code`); arguments are checked before anything is sent.
+ * only with `HandoffError` (branch on `code`). Arguments are checked before anything is sent
+ * (`invalid_argument`). Each call to the service carries a freshly signed, 60-second service
+ * token with the endpoint's scope, bound to the user the call is about, and may also reject with
+ * the transport codes: `network_error`, `timeout`, `aborted`, `invalid_response` (an answer off
+ * the contract), `invalid_token` and `forbidden` (the service refused the client's token).
+ *
+ * Only the calls that just read are retried, on network errors and 502/503/504 (see
+ * `RetryOptions`); a call that creates or consumes something is sent once.
  *
  * @example
- * const { id: userId } = await handoff.getUserID("alice@example.com");
+ * const { id: userId } = await handoff.getUser("alice@example.com");
  * const { code } = await handoff.generateCode({ userId, codeType: "short", purpose: "temporary_authentication" });
  */
 export interface ServerClient {
@@ -28,19 +37,26 @@ export interface ServerClient {
   readonly baseUrl: string;
 
   /**
-   * The profile (with the `id` code calls take) of a username. Retried on network errors and
-   * 502/503/504 (see `RetryOptions`).
+   * The profile of a username; its `id` is what the code methods take. Retried.
    *
-   * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes
-   * (`network_error`, `timeout`, `aborted`, `invalid_response`, `invalid_token`, `forbidden`).
+   * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes.
    *
    * @example
-   * const { id, createdAt } = await handoff.getUserID("alice@example.com");
+   * const { id, createdAt } = await handoff.getUser("alice@example.com");
    */
-  getUserID(username: string, options?: CallOptions): Promise<UserProfile>;
+  getUser(username: string, options?: CallOptions): Promise<UserProfile>;
 
   /**
-   * Creates a user in this client's namespace.
+   * The former name of {@link ServerClient.getUser | getUser}, kept as an alias: the very same
+   * function, which returns the whole profile, not only the id.
+   *
+   * @deprecated Use `getUser`; `getUserID` will be removed in a future major version.
+   */
+  readonly getUserID: ServerClient["getUser"];
+
+  /**
+   * Creates a user in this client's namespace. Never retried (after a lost answer, a retry would
+   * report `user_exists` for the user it created).
    *
    * @throws {HandoffError} `user_exists`, `invalid_argument`, and the transport codes.
    *
@@ -50,7 +66,8 @@ export interface ServerClient {
   createUser(username: string, options?: CallOptions): Promise<UserProfile>;
 
   /**
-   * Generates a code for a user; show it, send it, or put it in a QR code.
+   * Generates a code for a user; show it, send it, or put it in a QR code. Never retried (a
+   * retry would mint a second code).
    *
    * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes.
    *
@@ -60,7 +77,9 @@ export interface ServerClient {
   generateCode(options: GenerateCodeOptions): Promise<GeneratedCode>;
 
   /**
-   * Authorizes a code the user typed on their signed-in device; the new device's wait returns.
+   * Authorizes a code the user typed on their signed-in device; the new device's wait then
+   * returns its JWT. The code is normalised once (`normalizeCode`). Never retried: every wrong
+   * try counts toward the user's lock-out.
    *
    * @throws {HandoffError} `invalid_code`, `code_expired`, `too_many_attempts` (see
    * `details.retryAfterSeconds`), `user_not_found`, `invalid_argument`, and the transport codes.
@@ -71,21 +90,21 @@ export interface ServerClient {
   authorizeCode(options: AuthorizeCodeOptions): Promise<AuthorizedCode>;
 
   /**
-   * Deletes the user's live codes of a type and purpose (deny); a pending wait answers
-   * `code_invalidated`.
+   * Denies a pending request: deletes the user's live codes of a type and purpose, and a wait on
+   * one of them answers `code_invalidated`. Never retried.
    *
    * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes.
    *
    * @example
-   * await handoff.invalidateAllCodes({ userId, codeType: "short", purpose: "temporary_authentication" });
+   * const { deletedAt } = await handoff.invalidateAllCodes({ userId, codeType: "short", purpose: "temporary_authentication" });
    */
   invalidateAllCodes(options: InvalidateAllCodesOptions): Promise<InvalidatedCodes>;
 
   /**
-   * The user's live codes of a type and purpose, each with the device waiting on it (user agent,
-   * IP, when it first waited; `requester` is `null` until one waits), never the codes
-   * themselves. Show them before Approve so the user can tell their own device from a phisher's
-   * (RFC 8628 §5.4). Retried like `getUserID`.
+   * The user's live (unexpired, unconsumed) codes of a type and purpose, oldest first, each with
+   * the device waiting on it — user agent, IP, when it first waited; `requester` is `null` until
+   * a device waits — never the codes themselves. Show them before Approve so the user can tell
+   * their own device from a phisher's (RFC 8628 §5.4). Retried.
    *
    * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes.
    *

@@ -22,6 +22,8 @@ describe("public types", () => {
   it("every method resolves to its exact camelCase type, never any", () => {
     expectTypeOf(createServerClient).returns.toEqualTypeOf<ServerClient>();
     expectTypeOf<ServerClient["getUserID"]>().returns.resolves.toEqualTypeOf<UserProfile>();
+    expectTypeOf<ServerClient["getUser"]>().returns.resolves.toEqualTypeOf<UserProfile>();
+    expectTypeOf<ServerClient["getUserID"]>().toEqualTypeOf<ServerClient["getUser"]>();
     expectTypeOf<ServerClient["createUser"]>().returns.resolves.toEqualTypeOf<UserProfile>();
     expectTypeOf<ServerClient["generateCode"]>().returns.resolves.toEqualTypeOf<GeneratedCode>();
     expectTypeOf<ServerClient["authorizeCode"]>().returns.resolves.toEqualTypeOf<AuthorizedCode>();

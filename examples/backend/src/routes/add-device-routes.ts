@@ -17,7 +17,7 @@ export function registerAddDeviceRoutes(app: BackendApp, context: BackendContext
     if (!EMAIL.test(username)) return c.json(answer);
     let userId: string;
     try {
-      userId = (await context.handoff.getUserID(username)).id;
+      userId = (await context.handoff.getUser(username)).id;
     } catch (error) {
       if (isHandoffError(error) && error.code === "user_not_found") return c.json(answer);
       throw error;

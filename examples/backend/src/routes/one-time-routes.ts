@@ -16,7 +16,7 @@ export function registerOneTimeRoutes(app: BackendApp, context: BackendContext):
     const username = await readUsername(c);
     // An unknown username answers 404 user_not_found: the device needs a real code to wait on,
     // so this endpoint cannot hide whether an account exists (see the README); rate-limited.
-    const user = await context.handoff.getUserID(username);
+    const user = await context.handoff.getUser(username);
     const { code, expiresAt } = await context.handoff.generateCode({
       userId: user.id,
       codeType: "short",

@@ -9,7 +9,7 @@ import { createTokenSigner } from "./token-signer.js";
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Default clock skew accepted on user JWTs, in seconds. */
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
-/** Default retries of `getUserID`. */
+/** Default retries of the methods that only read. */
 export const DEFAULT_RETRY: ResolvedRetry = { limit: 2, initialDelayMs: 300, maxDelayMs: 5_000 };
 
 function invalid(message: string, cause?: unknown): HandoffError {

@@ -25,6 +25,11 @@ describe("signServiceToken", async () => {
     expect(nonces.size).toBe(20);
   });
 
+  it("spells the nonce as 16 random bytes in unpadded base64url", async () => {
+    const token = await signServiceToken(privateKey, { clientId: "c1", scope: "users.retrieve" });
+    expect((await jwtVerify(token, publicKey)).payload.nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
   it("imports JWK, PEM and CryptoKey forms to keys that sign the same way", async () => {
     const jwk = await exportJWK(privateKey);
     const pem = await exportPKCS8(privateKey);

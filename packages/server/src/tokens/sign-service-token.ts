@@ -1,5 +1,5 @@
 import { JWT_ALGORITHM, type Scope } from "@handoff/types";
-import { SignJWT } from "jose";
+import { base64url, SignJWT } from "jose";
 
 /**
  * What a service token is about.
@@ -33,7 +33,7 @@ export interface ServiceTokenOptions {
 export async function signServiceToken(privateKey: CryptoKey, options: ServiceTokenOptions): Promise<string> {
   const { clientId, scope, userId, username, expiresInSeconds = 60, now = Date.now } = options;
   const issuedAt = Math.floor(now() / 1000);
-  const nonce = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  const nonce = base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
   return new SignJWT({
     client_id: clientId,
     type: scope,
@@ -45,10 +45,4 @@ export async function signServiceToken(privateKey: CryptoKey, options: ServiceTo
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + expiresInSeconds)
     .sign(privateKey);
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }

@@ -1,0 +1,42 @@
+import type { CallOptions } from "../call-options.js";
+import {
+  readCallOptions,
+  requireCodeType,
+  requireObject,
+  requirePurpose,
+  requireUserId,
+  requireUsername,
+} from "./arguments.js";
+import type { ServiceRequest } from "./service-method.js";
+
+/**
+ * The request of a method about one user by name (`getUser`, `createUser`): the username is the
+ * body and the token's `username` claim.
+ *
+ * @throws {HandoffError} `invalid_argument` for a malformed username or call options.
+ */
+export function userRequest(username: string, options: CallOptions | undefined): ServiceRequest {
+  const name = requireUsername(username);
+  return { subject: name, body: { username: name }, call: readCallOptions(options) };
+}
+
+/**
+ * The request of a code method: the user, code type and purpose every code method takes, in the
+ * path (`{type}`), the body and the token's `user_id` claim, plus the method's own `fields`
+ * (read from the same options object).
+ *
+ * @throws {HandoffError} `invalid_argument` for a malformed option, before anything is sent.
+ */
+export function codeRequest(
+  clientId: string,
+  options: unknown,
+  fields?: (input: Record<string, unknown>) => Record<string, unknown>,
+): ServiceRequest {
+  const input = requireObject(options, "options");
+  const userId = requireUserId(input.userId);
+  const codeType = requireCodeType(input.codeType);
+  const purpose = requirePurpose(input.purpose);
+  const body = { client_id: clientId, user_id: userId, purpose, ...fields?.(input) };
+  const call = readCallOptions({ signal: input.signal, timeoutMs: input.timeoutMs });
+  return { params: { type: codeType }, subject: userId, body, call };
+}
