@@ -68,7 +68,8 @@ const service = await start("Handoff service", ports.service, () =>
     port: ports.service,
     database: databaseFile,
     logger: false,
-    // The service mails "a passkey was added to your account": to the dev inbox too.
+    // The service mails "a passkey was added to your account", and the security code of add
+    // device for an account nobody proved the email of: to the dev inbox too.
     // The dev inbox speaks plain SMTP on 127.0.0.1: TLS off, allowed only for a loopback host.
     smtp: {
       host: "127.0.0.1",
@@ -111,14 +112,15 @@ Handoff demo is running (data in ${dataDir}, kept between runs).
 Try both flows with two browser windows: window A is your signed-in device, window B a new one.
 
   1. Window A: open ${web.url}, type an email (e.g. you@example.com) and press
-     "Create an account": a passkey is created and you are signed in.
+     "Create an account". The backend creates the account and emails a code: open the mail
+     inbox (${inbox.url}), type the code in A, and A gets its passkey and is signed in.
   2. Use this device once. Window B (a private window, or another browser): same email, "Sign in".
      With no passkey for the account there, choose "Use this device once". B shows a code and
      waits; A lists the request (browser, IP, time, code): Approve, and B is signed in. Deny
      instead, and B says so. Leave it for 5 minutes, and B says the code expired.
   3. Add this device. In B: sign out, "Sign in", "Add this device". Open the mail inbox
      (${inbox.url}), type the code in B: B gets its own passkey and from then on signs in
-     with it alone.
+     with it alone. A's passkey keeps working too.
 
   Your system may share passkeys between windows (iCloud Keychain, Windows Hello, a password
   manager): then B is offered A's passkey. Cancel that prompt to get the choices of step 2, or

@@ -1,16 +1,51 @@
 // Steps the end-to-end tests share, written as a person would use the app.
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import type { Stack } from "./stack.ts";
+
+/** Subjects of the mails the tests read codes from. */
+export const SIGN_UP_SUBJECT = "Your code to create your account";
+/** The example backend's add-device mail (a verified account). */
+export const ADD_DEVICE_SUBJECT = "Your code to add a device";
+/** The service's security code mail (`/pwless/signup`). */
+export const SERVICE_CODE_SUBJECT = "Your security code";
 
 /** Types an email in the sign-in form. */
 export async function enterEmail(page: Page, username: string): Promise<void> {
   await page.getByLabel("Email").fill(username);
 }
 
-/** Creates an account with a passkey on this device. */
-export async function signUp(page: Page, username: string): Promise<void> {
+/**
+ * The code of the newest mail to `username` with this subject, once more than `seen` such mails
+ * have arrived (the inbox lists them newest first). The example backend writes "Your security
+ * code: …", the service "Your security code is: …".
+ */
+export async function codeFromInbox(
+  stack: Pick<Stack, "mails">,
+  username: string,
+  subject: string,
+  seen = 0,
+): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const mails = (await stack.mails()).filter(
+      (received) => received.to.includes(username) && received.subject === subject,
+    );
+    const code = (mails.length > seen ? mails[0] : undefined)?.text.match(/Your security code(?: is)?: (\S+)/)?.[1];
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no mail "${subject}" to ${username} arrived`);
+}
+
+/**
+ * Creates an account as a person does: "Create an account", the code from the email (read in
+ * the dev inbox), and this device's first passkey.
+ */
+export async function signUp(page: Page, stack: Pick<Stack, "mails">, username: string): Promise<void> {
   await enterEmail(page, username);
   await page.getByRole("button", { name: "Create an account" }).click();
+  await page.getByLabel("Code from the email").fill(await codeFromInbox(stack, username, SIGN_UP_SUBJECT));
+  await page.getByRole("button", { name: "Create my passkey" }).click();
   await expectSignedIn(page, username);
 }
 

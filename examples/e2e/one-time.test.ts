@@ -31,7 +31,7 @@ describe("one-time sign-in, approved and denied", { timeout: 60_000 }, () => {
   it("device A signs up with a passkey", async () => {
     await deviceA.getByLabel("Email").waitFor();
     await screenshot(deviceA, "1-sign-in");
-    await signUp(deviceA, username);
+    await signUp(deviceA, stack, username);
   });
 
   it("device B has no passkey, uses itself once, and A approves after seeing who asks", async () => {

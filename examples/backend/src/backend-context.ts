@@ -2,6 +2,7 @@ import type { ServerClient } from "@handoff/server";
 import type { Hono } from "hono";
 import type { CodeMailer } from "./code-mailer.ts";
 import type { PendingRequests } from "./pending-requests.ts";
+import type { ServiceCodeResult } from "./request-service-code.ts";
 import type { Session, SessionStore } from "./session-store.ts";
 import type { UsedTokens } from "./used-tokens.ts";
 
@@ -21,6 +22,8 @@ export interface BackendContext {
   usedTokens: UsedTokens;
   requests: PendingRequests;
   mailer: CodeMailer;
+  /** Has the service email an add-device security code (`/pwless/signup`): see `requestServiceCode`. */
+  requestServiceCode: (email: string) => Promise<ServiceCodeResult>;
   trustProxy: boolean;
   secureCookies: boolean;
   sessionTtlMs: number;

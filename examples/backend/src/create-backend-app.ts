@@ -7,11 +7,13 @@ import { createCodeMailer } from "./code-mailer.ts";
 import { handoffErrorResponse } from "./handoff-error-response.ts";
 import { PendingRequests } from "./pending-requests.ts";
 import { rateLimit } from "./rate-limit.ts";
+import { requestServiceCode } from "./request-service-code.ts";
 import { clientIp } from "./requester.ts";
 import { registerAddDeviceRoutes } from "./routes/add-device-routes.ts";
 import { registerOneTimeRoutes } from "./routes/one-time-routes.ts";
 import { registerRequestRoutes } from "./routes/request-routes.ts";
 import { registerSessionRoutes } from "./routes/session-routes.ts";
+import { registerSignUpRoutes } from "./routes/sign-up-routes.ts";
 import { SessionStore } from "./session-store.ts";
 import { UsedTokens } from "./used-tokens.ts";
 
@@ -36,13 +38,21 @@ export function createBackendApp(options: BackendOptions): Hono<BackendEnv> {
     onError = (error: unknown) => console.error(error),
   } = options;
 
+  const client = createServerClient(handoff);
+  // The service as this backend reaches it (`handoff.baseUrl`), not as the browser does.
+  const serviceTarget = {
+    baseUrl: client.baseUrl,
+    clientId: client.clientId,
+    ...(handoff.fetch ? { fetch: handoff.fetch } : {}),
+  };
   const context: BackendContext = {
-    handoff: createServerClient(handoff),
+    handoff: client,
     serviceUrl: publicServiceUrl.replace(/\/+$/, ""),
     sessions: new SessionStore(sessionTtlMs),
     usedTokens: new UsedTokens(),
     requests: new PendingRequests(maxPendingPerUser),
     mailer: createCodeMailer(smtp),
+    requestServiceCode: (email) => requestServiceCode(serviceTarget, email),
     trustProxy,
     secureCookies,
     sessionTtlMs,
@@ -69,12 +79,14 @@ export function createBackendApp(options: BackendOptions): Hono<BackendEnv> {
     });
     app.use("/api/one-time/start", limiter);
     app.use("/api/add-device/start", limiter);
+    app.use("/api/sign-up/start", limiter);
   }
 
   registerSessionRoutes(app, context);
   registerOneTimeRoutes(app, context);
   registerRequestRoutes(app, context);
   registerAddDeviceRoutes(app, context);
+  registerSignUpRoutes(app, context);
 
   app.notFound((c) => c.json({ code: "not_found", message: "No such endpoint." }, 404));
   app.onError((error, c) => {

@@ -5,8 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackend } from "../src/index.ts";
 
 // The example backend over real HTTP, against a real service and a real SMTP dev inbox.
-const service = await startService({ port: 0, database: ":memory:", logger: false });
 const inbox = await startDevInbox({ smtpPort: 0, httpPort: 0 });
+const service = await startService({
+  port: 0,
+  database: ":memory:",
+  logger: false,
+  smtp: { host: "127.0.0.1", port: inbox.smtpPort, from: "handoff@example.localhost", insecureLocalhost: true },
+});
 const { clientId, privateKeyPem } = await service.createClient({ name: "backend-test", origins: [] });
 const handoff = createServerClient({ baseUrl: service.url, clientId, privateKey: privateKeyPem ?? "" });
 const errors: unknown[] = [];
@@ -145,6 +150,26 @@ describe("example backend", () => {
     expect(mails[0]?.subject).toBe("Your code to add a device");
     expect(mails[0]?.text).toMatch(/Your security code: [a-z]+\d+/);
     expect(inbox.mails.some((mail) => mail.to.includes("nobody@example.com"))).toBe(false);
+  });
+
+  it("signs up by creating a verified account and mailing it a code; a taken address gets the same answer", async () => {
+    const carol = "carol@example.com";
+    const call = browser("SignUp/1.0");
+    const fresh = await call("/api/sign-up/start", { username: carol });
+    expect(fresh.status).toBe(200);
+    const profile = await handoff.getUser(carol);
+    expect(profile.verifiedAt).toBeInstanceOf(Date); // createUser: the backend vouches
+    const taken = await call("/api/sign-up/start", { username: ada });
+    expect(taken.json).toEqual(fresh.json);
+
+    const subjects = (to: string) => inbox.mails.filter((mail) => mail.to.includes(to)).map((mail) => mail.subject);
+    expect(subjects(carol)).toEqual(["Your code to create your account"]);
+    expect(inbox.mails.find((mail) => mail.to.includes(carol))?.text).toMatch(/Your security code: [a-z]+\d+/);
+    expect(subjects(ada)).toEqual(["Your code to add a device"]); // its owner adds this device
+
+    const invalid = await call("/api/sign-up/start", { username: "not-an-email" });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.code).toBe("invalid_email");
   });
 
   it("refuses non-JSON posts and rate-limits the start endpoints", async () => {

@@ -69,5 +69,8 @@ export const api = {
   requests: () => call<{ requests: IncomingRequest[] }>("/api/requests"),
   approve: (id: string) => call<{ approved: true }>(`/api/requests/${encodeURIComponent(id)}/approve`, {}),
   deny: (id: string) => call<{ denied: number }>(`/api/requests/${encodeURIComponent(id)}/deny`, {}),
+  /** Mails `username` a code to add this device (the answer is the same for any address). */
   startAddDevice: (username: string) => call<{ sent: true; message: string }>("/api/add-device/start", { username }),
+  /** Creates the account if it is new (verified, no passkey yet) and mails it a code (the answer is the same either way). */
+  startSignUp: (username: string) => call<{ sent: true; message: string }>("/api/sign-up/start", { username }),
 };

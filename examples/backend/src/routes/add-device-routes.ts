@@ -1,36 +1,29 @@
 import { isHandoffError } from "@handoff/server";
 import type { BackendApp, BackendContext } from "../backend-context.ts";
+import { looksLikeEmail } from "../looks-like-email.ts";
 import { readUsername } from "../read-json.ts";
+import { sendAddDeviceCode } from "../send-add-device-code.ts";
 
-/** Usernames the code can be mailed to. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The one answer of `add-device/start`. */
+const ANSWER = { sent: true, message: "If an account uses this address, a code is on its way." } as const;
 
 /**
- * Add device (seed 003): `POST /api/add-device/start` generates an authorized `add_credential`
- * phrase code and mails it to the account's address; the new device types it and registers a
- * passkey with `client.addDevice`. The answer is the same whether or not the account exists.
+ * Add device (seed 003): `POST /api/add-device/start` mails the account's address a phrase code
+ * for `add_credential` — this backend's own for a verified account, the service's for one a
+ * passkey sign-up made (see `sendAddDeviceCode`); the new device types it and registers a passkey
+ * with `client.addDevice`. The answer is the same whether or not the account exists or is
+ * verified.
  */
 export function registerAddDeviceRoutes(app: BackendApp, context: BackendContext): void {
   app.post("/api/add-device/start", async (c) => {
     const username = await readUsername(c);
-    const answer = { sent: true, message: "If an account uses this address, a code is on its way." };
-    if (!EMAIL.test(username)) return c.json(answer);
-    let userId: string;
+    if (!looksLikeEmail(username)) return c.json(ANSWER);
     try {
-      userId = (await context.handoff.getUser(username)).id;
+      await sendAddDeviceCode(context, await context.handoff.getUser(username));
     } catch (error) {
-      if (isHandoffError(error) && error.code === "user_not_found") return c.json(answer);
+      if (isHandoffError(error) && error.code === "user_not_found") return c.json(ANSWER);
       throw error;
     }
-    // authorize: true, because the mailbox is the second factor: whoever reads the code there is
-    // the account holder (seed 003). The service then mails "a passkey was added" (NIST 800-63B).
-    const { code, expiresAt } = await context.handoff.generateCode({
-      userId,
-      codeType: "phrase",
-      purpose: "add_credential",
-      authorize: true,
-    });
-    await context.mailer.sendAddDeviceCode({ to: username, code, expiresAt });
-    return c.json(answer);
+    return c.json(ANSWER);
   });
 }

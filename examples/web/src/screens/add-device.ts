@@ -1,6 +1,7 @@
-// Add this device (seed 003, with a passkey as the new key): the backend emails an authorized
-// add_credential code to the account's address; whoever can read that mail types it here and
-// this device registers its own passkey.
+// Add this device (seed 003, with a passkey as the new key), and Create an account, which is the
+// same step for an account the backend has just created: the backend has a code emailed to the
+// account's address; whoever can read that mail types it here and this device registers its own
+// passkey with `addDevice`.
 import { api } from "../api.ts";
 import { describeError, describeUserAgent } from "../messages.ts";
 import { completeSignIn, handoff } from "../session.ts";
@@ -8,11 +9,33 @@ import { busy, h, setStatus, showScreen } from "../ui.ts";
 import { showSignedIn } from "./signed-in.ts";
 import { showStart } from "./start.ts";
 
+/** Why this device gets a passkey: a device of an existing account, or a new account's first. */
+export type PasskeyReason = "add_device" | "sign_up";
+
+/** What differs between adding a device and creating an account. */
+const WORDING = {
+  add_device: {
+    title: "Add this device",
+    start: api.startAddDevice,
+    intro: (username: string) => ["If an account uses ", h("strong", {}, username), ", we emailed it a code like "],
+    button: "Add this device",
+    done: "This device is added. Next time, sign in with its passkey.",
+  },
+  sign_up: {
+    title: "Create your account",
+    start: api.startSignUp,
+    intro: (username: string) => ["To prove ", h("strong", {}, username), " is yours, we emailed it a code like "],
+    button: "Create my passkey",
+    done: "You are signed in. Next time, sign in on this device with its passkey.",
+  },
+} as const;
+
 /** Emails a code to `username`, then asks for it and registers a passkey on this device. */
-export async function showAddDevice(username: string): Promise<void> {
-  showScreen("Add this device", h("p", {}, "Sending you a code…"));
+export async function showAddDevice(username: string, reason: PasskeyReason = "add_device"): Promise<void> {
+  const wording = WORDING[reason];
+  showScreen(wording.title, h("p", {}, "Sending you a code…"));
   try {
-    await api.startAddDevice(username);
+    await wording.start(username);
   } catch (error) {
     setStatus(describeError(error), "error");
     return showStart(username);
@@ -35,7 +58,7 @@ export async function showAddDevice(username: string): Promise<void> {
     h(
       "div",
       { class: "actions" },
-      h("button", { type: "submit", class: "primary" }, "Add this device"),
+      h("button", { type: "submit", class: "primary" }, wording.button),
       h("button", { type: "button", onclick: () => void showStart(username) }, "Cancel"),
     ),
   );
@@ -54,7 +77,7 @@ export async function showAddDevice(username: string): Promise<void> {
           }),
         );
         await completeSignIn(session);
-        setStatus("This device is added. Next time, sign in with its passkey.", "success");
+        setStatus(wording.done, "success");
         return showSignedIn(username);
       } catch (error) {
         setStatus(describeError(error), "error");
@@ -65,16 +88,8 @@ export async function showAddDevice(username: string): Promise<void> {
   });
 
   showScreen(
-    "Add this device",
-    h(
-      "p",
-      {},
-      "If an account uses ",
-      h("strong", {}, username),
-      ", we emailed it a code like ",
-      h("code", {}, "mouse132"),
-      ". It works once, for 10 minutes.",
-    ),
+    wording.title,
+    h("p", {}, ...wording.intro(username), h("code", {}, "mouse132"), ". It works once, for 10 minutes."),
     form,
   );
   setStatus("Check your email for the code.");

@@ -1,9 +1,10 @@
 // The first screen: an email field. Sign in tries a passkey first (seed 000's advice: attempt
 // the sign-in, and only on "no credential on this device" offer the other ways in).
 
-import { describeError, describeUserAgent } from "../messages.ts";
+import { describeError } from "../messages.ts";
 import { completeSignIn, handoff } from "../session.ts";
 import { busy, clearStatus, h, setStatus, showScreen } from "../ui.ts";
+import { showAddDevice } from "./add-device.ts";
 import { showNoCredential } from "./no-credential.ts";
 import { showSignedIn } from "./signed-in.ts";
 import { showUseOnce } from "./use-once.ts";
@@ -65,20 +66,14 @@ export async function showStart(username = ""): Promise<void> {
     }
   };
 
-  const signUp = async () => {
+  // Create an account: the backend creates it (verified: it vouches) and emails a code; typing
+  // the code registers this device's passkey. A passkey sign-up (`handoff().signUp`) would leave
+  // the account unverified, and adding a device later would revoke that first passkey.
+  const signUp = () => {
     const name = readUsername();
     if (!name) return;
-    setStatus("Creating your passkey…");
-    try {
-      const session = await busy(form, () =>
-        handoff().signUp({ username: name, credentialName: describeUserAgent(navigator.userAgent) }),
-      );
-      await completeSignIn(session);
-      setStatus("Account created. This device now signs in with its passkey.", "success");
-      return showSignedIn(name);
-    } catch (error) {
-      setStatus(describeError(error), "error");
-    }
+    clearStatus();
+    return showAddDevice(name, "sign_up");
   };
 
   form.addEventListener("submit", (event) => {
@@ -87,7 +82,12 @@ export async function showStart(username = ""): Promise<void> {
   });
   showScreen(
     "Sign in",
-    webauthn && h("p", {}, "New here? Type your email and create an account: this device keeps a passkey for it."),
+    webauthn &&
+      h(
+        "p",
+        {},
+        "New here? Type your email and create an account: we email you a code, and this device keeps a passkey for it.",
+      ),
     form,
   );
   if (!username) input.focus();
