@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { heldWaitCounts } from "../../src/start-service.js";
 import { useService } from "../helpers.js";
 import { codeCalls, freshName } from "../security/code-calls.js";
+import { pool } from "./pool.js";
 
 const LOAD = process.env.HANDOFF_LOAD === "1";
 /** Waits opened and dropped per round; `HANDOFF_LOAD=1` opens 8,000 (two sockets each, under a 20,000 file limit). */
@@ -55,17 +56,6 @@ function openWait(body: string, address: string): Promise<Socket> {
     });
     socket.once("error", reject);
   });
-}
-
-/** Runs `task` over `items`, `concurrency` at a time. */
-async function pool<T, R>(items: T[], concurrency: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await task(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return results;
 }
 
 /** Wait bodies for `count` fresh codes, each of its own user. */

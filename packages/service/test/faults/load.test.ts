@@ -3,6 +3,7 @@ import { authenticationResponseSchema } from "@handoff/types";
 import { describe, expect, it } from "vitest";
 import { useService } from "../helpers.js";
 import { codeCalls, freshName } from "../security/code-calls.js";
+import { pool } from "./pool.js";
 
 /**
  * Bounded by default so that `npm test` stays fast on two cores; `HANDOFF_LOAD=1` runs the
@@ -15,17 +16,6 @@ const WRONG_CODES = FULL ? 10_000 : 2_000;
 const t = await useService({ waitTimeoutMs: 60_000, maxWaitsPerAddress: WAITS });
 const calls = codeCalls(t);
 const purpose = "temporary_authentication";
-
-/** Runs `task` over `items`, `concurrency` at a time. */
-async function pool<T, R>(items: T[], concurrency: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await task(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return results;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
