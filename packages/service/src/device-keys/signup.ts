@@ -31,7 +31,11 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
     const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
     const email = canonicalEmail(body.email);
 
-    const limit = await context.storage.recordFailure(`signup:${client.id}:${email}`, SIGNUP_WINDOW_MS, context.now());
+    const limit = await context.storage.attempts.recordFailure(
+      `signup:${client.id}:${email}`,
+      SIGNUP_WINDOW_MS,
+      context.now(),
+    );
     if (limit.failures > SIGNUP_LIMIT) {
       const retryAfterSeconds = Math.max(1, Math.ceil((limit.windowEndsAt.getTime() - context.now().getTime()) / 1000));
       throw fail(
@@ -66,7 +70,7 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
         msg: "security code mail failed",
         error: error instanceof Error ? error.name : "unknown",
       });
-      await context.storage.consumeCode(record.id, context.now());
+      await context.storage.codes.consume(record.id, context.now());
       throw fail("service_unavailable", "The security code could not be sent; try again later.");
     }
     return reply(c, pwlessSignupResponseSchema, {
