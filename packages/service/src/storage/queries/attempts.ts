@@ -1,7 +1,7 @@
 import type { Row } from "../rows.js";
 import { sql } from "../sql/query.js";
-import type { SqlDatabase } from "../sql/sql-database.js";
 import type { AttemptState, AttemptStore } from "../storage.js";
+import { SqlStore } from "./sql-store.js";
 
 const RECORD_FAILURE = sql(
   `INSERT INTO attempts (key, failures, window_ends_at) VALUES (?, 1, ?)
@@ -27,30 +27,23 @@ const attemptState = (row: Row): AttemptState => ({
  * {@link AttemptStore} on the `attempts` and `nonces` tables, in either dialect: each method is
  * one statement, and `INSERT … ON CONFLICT` counts without lost updates across instances.
  */
-export class SqlAttemptStore implements AttemptStore {
-  readonly #db: SqlDatabase;
-
-  /** Runs its queries on `db`. */
-  constructor(db: SqlDatabase) {
-    this.#db = db;
-  }
-
+export class SqlAttemptStore extends SqlStore implements AttemptStore {
   async recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState> {
     const at = now.getTime();
     // Whole milliseconds: the column is an integer (BIGINT on Postgres).
-    return attemptState((await this.#db.get(RECORD_FAILURE, [key, Math.ceil(at + windowMs), at, at])) as Row);
+    return attemptState((await this.db.get(RECORD_FAILURE, [key, Math.ceil(at + windowMs), at, at])) as Row);
   }
 
   async getFailures(key: string, now: Date): Promise<AttemptState | undefined> {
-    const row = await this.#db.get(GET_FAILURES, [key, now.getTime()]);
+    const row = await this.db.get(GET_FAILURES, [key, now.getTime()]);
     return row && attemptState(row);
   }
 
   async forgiveFailure(key: string): Promise<void> {
-    await this.#db.run(FORGIVE_FAILURE, [key]);
+    await this.db.run(FORGIVE_FAILURE, [key]);
   }
 
   async useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
-    return (await this.#db.run(USE_NONCE, [clientId, nonce, expiresAt.getTime(), now.getTime()])) === 1;
+    return (await this.db.run(USE_NONCE, [clientId, nonce, expiresAt.getTime(), now.getTime()])) === 1;
   }
 }

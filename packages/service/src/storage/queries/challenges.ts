@@ -1,8 +1,9 @@
 import type { ChallengeRecord } from "../records.js";
 import { toChallenge } from "../rows.js";
 import { sql } from "../sql/query.js";
-import { jsonText, type SqlDatabase } from "../sql/sql-database.js";
+import { jsonText } from "../sql/sql-database.js";
 import type { ChallengeStore } from "../storage.js";
+import { SqlStore } from "./sql-store.js";
 
 const INSERT = sql(
   "INSERT INTO challenges (challenge, kind, client_id, user_id, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -12,16 +13,9 @@ const TAKE = sql("DELETE FROM challenges WHERE challenge = ? AND kind = ? RETURN
 export const DELETE_USER_CHALLENGES = sql("DELETE FROM challenges WHERE user_id = ?");
 
 /** {@link ChallengeStore} on the `challenges` table, in either dialect. */
-export class SqlChallengeStore implements ChallengeStore {
-  readonly #db: SqlDatabase;
-
-  /** Runs its queries on `db`. */
-  constructor(db: SqlDatabase) {
-    this.#db = db;
-  }
-
+export class SqlChallengeStore extends SqlStore implements ChallengeStore {
   async insert(challenge: ChallengeRecord): Promise<void> {
-    await this.#db.run(INSERT, [
+    await this.db.run(INSERT, [
       challenge.challenge,
       challenge.kind,
       challenge.clientId,
@@ -32,7 +26,7 @@ export class SqlChallengeStore implements ChallengeStore {
   }
 
   async take(challenge: string, kind: string): Promise<ChallengeRecord | undefined> {
-    const row = await this.#db.get(TAKE, [challenge, kind]);
+    const row = await this.db.get(TAKE, [challenge, kind]);
     return row && toChallenge(row);
   }
 }

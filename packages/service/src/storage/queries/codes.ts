@@ -2,8 +2,9 @@ import type { CodePurpose, CodeType } from "@handoff/types";
 import type { CodeRecord, RequestInfo } from "../records.js";
 import { toCode } from "../rows.js";
 import { dialectSql, sql } from "../sql/query.js";
-import { jsonText, msOrNull, type SqlDatabase } from "../sql/sql-database.js";
+import { jsonText, msOrNull } from "../sql/sql-database.js";
 import type { CodeQuery, CodeStore } from "../storage.js";
+import { SqlStore } from "./sql-store.js";
 
 /** The unconsumed codes of one client, user, purpose and type: four parameters, in that order. */
 const LIVE = "client_id = ? AND user_id = ? AND purpose = ? AND type = ? AND consumed_at IS NULL";
@@ -44,16 +45,9 @@ const live = (query: CodeQuery): string[] => [query.clientId, query.userId, quer
 const ids = (rows: readonly Record<string, unknown>[]): string[] => rows.map((row) => String(row.id));
 
 /** {@link CodeStore} on the `codes` table, in either dialect: every atomic method is one statement. */
-export class SqlCodeStore implements CodeStore {
-  readonly #db: SqlDatabase;
-
-  /** Runs its queries on `db`. */
-  constructor(db: SqlDatabase) {
-    this.#db = db;
-  }
-
+export class SqlCodeStore extends SqlStore implements CodeStore {
   async insert(code: CodeRecord): Promise<void> {
-    await this.#db.run(INSERT, [
+    await this.db.run(INSERT, [
       code.id,
       code.clientId,
       code.userId,
@@ -69,47 +63,47 @@ export class SqlCodeStore implements CodeStore {
   }
 
   async get(id: string): Promise<CodeRecord | undefined> {
-    const row = await this.#db.get(GET, [id]);
+    const row = await this.db.get(GET, [id]);
     return row && toCode(row);
   }
 
   async list(query: CodeQuery): Promise<CodeRecord[]> {
-    return (await this.#db.all(LIST, live(query))).map(toCode);
+    return (await this.db.all(LIST, live(query))).map(toCode);
   }
 
   async reserveGuess(query: CodeQuery): Promise<CodeRecord[]> {
-    return (await this.#db.all(RESERVE_GUESS, live(query))).map(toCode);
+    return (await this.db.all(RESERVE_GUESS, live(query))).map(toCode);
   }
 
   async returnGuess(codeIds: readonly string[]): Promise<void> {
-    if (codeIds.length > 0) await this.#db.run(RETURN_GUESS, [jsonText(codeIds)]);
+    if (codeIds.length > 0) await this.db.run(RETURN_GUESS, [jsonText(codeIds)]);
   }
 
   async deleteGuessed(query: CodeQuery, guesses: number): Promise<string[]> {
-    return ids(await this.#db.all(DELETE_GUESSED, [...live(query), guesses]));
+    return ids(await this.db.all(DELETE_GUESSED, [...live(query), guesses]));
   }
 
   async isConsumed(query: CodeQuery, hash: string): Promise<boolean> {
-    return (await this.#db.get(IS_CONSUMED, [...live(query), hash])) !== undefined;
+    return (await this.db.get(IS_CONSUMED, [...live(query), hash])) !== undefined;
   }
 
   async authorize(id: string, now: Date): Promise<boolean> {
-    return (await this.#db.run(AUTHORIZE, [now.getTime(), id, now.getTime()])) === 1;
+    return (await this.db.run(AUTHORIZE, [now.getTime(), id, now.getTime()])) === 1;
   }
 
   async recordRequester(id: string, info: RequestInfo): Promise<boolean> {
-    return (await this.#db.run(RECORD_REQUESTER, [jsonText(info), id])) === 1;
+    return (await this.db.run(RECORD_REQUESTER, [jsonText(info), id])) === 1;
   }
 
   async consume(id: string, now: Date): Promise<boolean> {
-    return (await this.#db.run(CONSUME, [now.getTime(), id, now.getTime()])) === 1;
+    return (await this.db.run(CONSUME, [now.getTime(), id, now.getTime()])) === 1;
   }
 
   async delete(query: { clientId: string; userId: string; purpose: CodePurpose; type?: CodeType }): Promise<string[]> {
     const rows =
       query.type === undefined
-        ? await this.#db.all(DELETE_OF_PURPOSE, [query.clientId, query.userId, query.purpose])
-        : await this.#db.all(DELETE_OF_PURPOSE_AND_TYPE, [query.clientId, query.userId, query.purpose, query.type]);
+        ? await this.db.all(DELETE_OF_PURPOSE, [query.clientId, query.userId, query.purpose])
+        : await this.db.all(DELETE_OF_PURPOSE_AND_TYPE, [query.clientId, query.userId, query.purpose, query.type]);
     return ids(rows);
   }
 }

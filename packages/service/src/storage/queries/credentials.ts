@@ -1,8 +1,9 @@
 import type { DeviceKeyRecord, WebAuthnCredentialRecord } from "../records.js";
 import { toDeviceKey, toWebAuthnCredential } from "../rows.js";
 import { dialectSql, sql } from "../sql/query.js";
-import { jsonText, msOrNull, type SqlDatabase, type SqlValue } from "../sql/sql-database.js";
+import { jsonText, msOrNull, type SqlValue } from "../sql/sql-database.js";
 import type { CredentialStore } from "../storage.js";
+import { SqlStore } from "./sql-store.js";
 
 /** Inserts a passkey unless its id is registered (then changes nothing): the parameters of {@link passkeyParams}. */
 export const INSERT_PASSKEY = sql(
@@ -49,23 +50,16 @@ export const passkeyParams = (credential: WebAuthnCredentialRecord): SqlValue[] 
 ];
 
 /** {@link CredentialStore} on the `webauthn_credentials` and `device_keys` tables, in either dialect. */
-export class SqlCredentialStore implements CredentialStore {
-  readonly #db: SqlDatabase;
-
-  /** Runs its queries on `db`. */
-  constructor(db: SqlDatabase) {
-    this.#db = db;
-  }
-
+export class SqlCredentialStore extends SqlStore implements CredentialStore {
   async insertPasskey(credential: WebAuthnCredentialRecord): Promise<boolean> {
-    return (await this.#db.run(INSERT_PASSKEY, passkeyParams(credential))) === 1;
+    return (await this.db.run(INSERT_PASSKEY, passkeyParams(credential))) === 1;
   }
 
   async insertPasskeyWithCode(
     credential: WebAuthnCredentialRecord,
     codeCreatedAt: Date,
   ): Promise<"inserted" | "credential_exists" | "superseded"> {
-    return this.#db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const user = await tx.get(READ_VERIFIED_AT, [credential.userId]);
       if (!user || (user.verified_at !== null && Number(user.verified_at) > codeCreatedAt.getTime())) {
         return "superseded";
@@ -75,20 +69,20 @@ export class SqlCredentialStore implements CredentialStore {
   }
 
   async getPasskey(id: string): Promise<WebAuthnCredentialRecord | undefined> {
-    const row = await this.#db.get(GET_PASSKEY, [id]);
+    const row = await this.db.get(GET_PASSKEY, [id]);
     return row && toWebAuthnCredential(row);
   }
 
   async listPasskeys(userId: string): Promise<WebAuthnCredentialRecord[]> {
-    return (await this.#db.all(LIST_PASSKEYS, [userId])).map(toWebAuthnCredential);
+    return (await this.db.all(LIST_PASSKEYS, [userId])).map(toWebAuthnCredential);
   }
 
   async updatePasskeyCounter(id: string, counter: number, usedAt: Date): Promise<void> {
-    await this.#db.run(UPDATE_PASSKEY_COUNTER, [counter, usedAt.getTime(), id]);
+    await this.db.run(UPDATE_PASSKEY_COUNTER, [counter, usedAt.getTime(), id]);
   }
 
   async insertDeviceKey(key: DeviceKeyRecord): Promise<void> {
-    await this.#db.run(INSERT_DEVICE_KEY, [
+    await this.db.run(INSERT_DEVICE_KEY, [
       key.id,
       key.userId,
       key.keyData,
@@ -101,11 +95,11 @@ export class SqlCredentialStore implements CredentialStore {
   }
 
   async getDeviceKey(id: string): Promise<DeviceKeyRecord | undefined> {
-    const row = await this.#db.get(GET_DEVICE_KEY, [id]);
+    const row = await this.db.get(GET_DEVICE_KEY, [id]);
     return row && toDeviceKey(row);
   }
 
   async listDeviceKeys(userId: string): Promise<DeviceKeyRecord[]> {
-    return (await this.#db.all(LIST_DEVICE_KEYS, [userId])).map(toDeviceKey);
+    return (await this.db.all(LIST_DEVICE_KEYS, [userId])).map(toDeviceKey);
   }
 }

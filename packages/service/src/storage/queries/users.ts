@@ -1,11 +1,12 @@
 import type { AccountVerification, UserRecord, WebAuthnCredentialRecord } from "../records.js";
 import { toRevokedCredential, toUser } from "../rows.js";
 import { sql } from "../sql/query.js";
-import { msOrNull, type SqlDatabase } from "../sql/sql-database.js";
+import { msOrNull } from "../sql/sql-database.js";
 import type { UserStore } from "../storage.js";
 import { DELETE_USER_CHALLENGES } from "./challenges.js";
 import { DELETE_USER_CODES } from "./codes.js";
 import { DELETE_USER_DEVICE_KEYS, DELETE_USER_PASSKEYS, INSERT_PASSKEY, passkeyParams } from "./credentials.js";
+import { SqlStore } from "./sql-store.js";
 
 const INSERT = sql(
   "INSERT INTO users (id, namespace_id, username, created_at, verified_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -26,25 +27,18 @@ const userParams = (user: UserRecord) => [
 ];
 
 /** {@link UserStore} on the `users` table, in either dialect, with the transactions that span an account. */
-export class SqlUserStore implements UserStore {
-  readonly #db: SqlDatabase;
-
-  /** Runs its queries on `db`. */
-  constructor(db: SqlDatabase) {
-    this.#db = db;
-  }
-
+export class SqlUserStore extends SqlStore implements UserStore {
   async insert(user: UserRecord): Promise<boolean> {
-    return (await this.#db.run(INSERT, userParams(user))) === 1;
+    return (await this.db.run(INSERT, userParams(user))) === 1;
   }
 
   async getById(namespaceId: string, id: string): Promise<UserRecord | undefined> {
-    const row = await this.#db.get(GET_BY_ID, [namespaceId, id]);
+    const row = await this.db.get(GET_BY_ID, [namespaceId, id]);
     return row && toUser(row);
   }
 
   async getByName(namespaceId: string, username: string): Promise<UserRecord | undefined> {
-    const row = await this.#db.get(GET_BY_NAME, [namespaceId, username]);
+    const row = await this.db.get(GET_BY_NAME, [namespaceId, username]);
     return row && toUser(row);
   }
 
@@ -52,7 +46,7 @@ export class SqlUserStore implements UserStore {
     user: UserRecord,
     credential: WebAuthnCredentialRecord,
   ): Promise<"inserted" | "user_exists" | "credential_exists"> {
-    return this.#db
+    return this.db
       .transaction(async (tx) => {
         if ((await tx.run(INSERT, userParams(user))) !== 1) return "user_exists" as const;
         // A credential id registered already (or meanwhile): undo the user (the thrown marker rolls back).
@@ -66,7 +60,7 @@ export class SqlUserStore implements UserStore {
   }
 
   async verify(userId: string, now: Date): Promise<AccountVerification | undefined> {
-    return this.#db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       // The UPDATE locks the user row first (Postgres); each DELETE after it then reads a fresh
       // snapshot (READ COMMITTED), so a passkey committed by a transaction it waited for
       // (insertPasskeyWithCode reads the row FOR SHARE) is deleted too. SQLite: one writer.
