@@ -10,6 +10,7 @@ export interface PostgresCodeEventBusOptions {
   listenConfig: ClientConfig;
   /** Where NOTIFY is sent from: the storage's pool. */
   notifier: { query(text: string, params: string[]): Promise<unknown> };
+  /** Where dropped and restored LISTEN sessions, and malformed notifications, are logged. */
   logger: Logger;
   /** First delay before reconnecting a dropped LISTEN session. Default: 100. */
   reconnectDelayMs?: number;
