@@ -154,7 +154,7 @@ async function createClientCommand(args: string[]): Promise<void> {
     strict: true,
   });
   if (!values.name) throw new UsageError("--name is required");
-  const storage = await openStorage(values.db ?? "./handoff.db");
+  const { storage } = openStorage(values.db ?? "./handoff.db");
   try {
     await storage.migrate();
     const client = await createClient(storage, { name: values.name, origins: values.origin ?? [] }, new Date());

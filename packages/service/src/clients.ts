@@ -55,7 +55,7 @@ export async function createClient(storage: Storage, options: CreateClientOption
     origins,
     createdAt: now,
   };
-  await storage.insertClient(record);
+  await storage.clients.insert(record);
   return {
     clientId: record.id,
     namespaceId: record.namespaceId,

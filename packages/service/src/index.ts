@@ -5,8 +5,22 @@ export type { Mail, OutboxMail } from "./mail/mailer.js";
 export type { ServiceOptions, SmtpOptions } from "./options.js";
 export type { RotateSigningKeyOptions, RunningService } from "./start-service.js";
 export { startService } from "./start-service.js";
+export type { CodeEventBus, CodeEventListener, SharedCodeEvent } from "./storage/events/code-event-bus.js";
+export type { PostgresCodeEventBus } from "./storage/postgres/postgres-code-event-bus.js";
 export type { PostgresStorageOptions } from "./storage/postgres/postgres-storage.js";
 export { PostgresStorage } from "./storage/postgres/postgres-storage.js";
 export type { PurgeCounts } from "./storage/purge.js";
 export { SqliteStorage } from "./storage/sqlite/sqlite-storage.js";
-export type { AttemptState, CodeEventListener, SharedCodeEvent, Storage } from "./storage/storage.js";
+export type {
+  AttemptState,
+  AttemptStore,
+  ChallengeStore,
+  ClientStore,
+  CodeQuery,
+  CodeStore,
+  CredentialStore,
+  KeyStore,
+  RateLimiterOptions,
+  Storage,
+  UserStore,
+} from "./storage/storage.js";

@@ -77,15 +77,15 @@ const ORIGINS_REFRESH_MS = 30_000;
 export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
   const resolved = resolveOptions(options, jsonLinesLogger);
   const now = () => new Date(resolved.now());
-  const storage = await openStorage(resolved.database, { logger: resolved.logger });
+  const { storage, codeEvents, shared } = openStorage(resolved.database, { logger: resolved.logger });
   await storage.migrate();
   const keys = new SigningKeys(storage);
   await keys.load(now());
-  const codeSecret = await storage.getOrCreateSecret("code_hmac", () =>
+  const codeSecret = await storage.keys.getOrCreateSecret("code_hmac", () =>
     Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
   );
   // Listening before the HTTP server starts: no code event of another instance is missed.
-  const waits = await createWaitHub(storage, resolved.logger);
+  const waits = await createWaitHub(codeEvents, resolved.logger);
   const mailer = createMailer(resolved, options.onOutboxMail);
 
   let url = "";
@@ -125,12 +125,12 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
 
   let origins = new Set<string>();
   const refreshOrigins = async () => {
-    origins = new Set((await storage.listClients()).flatMap((client) => client.origins));
+    origins = new Set((await storage.clients.list()).flatMap((client) => client.origins));
   };
   await refreshOrigins();
   // With a shared database, clients created by another instance (or the CLI) are allowed
   // cross-origin within ORIGINS_REFRESH_MS.
-  const originsTimer = storage.subscribeCodeEvents
+  const originsTimer = shared
     ? setInterval(() => {
         refreshOrigins().catch((error: unknown) =>
           resolved.logger({ level: "warn", msg: "client origins not refreshed", error: String(error) }),
@@ -148,6 +148,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
   }).catch(async (error: unknown) => {
     // A pooled database (and its LISTEN session) would otherwise keep the process alive.
     await waits.stop();
+    await codeEvents.close();
     await storage.close();
     throw error;
   });
@@ -183,6 +184,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
           if ("closeIdleConnections" in server) server.closeIdleConnections();
         });
         await waits.stop();
+        await codeEvents.close();
         await stopPurging();
         await storage.close();
         resolved.logger({ level: "info", msg: "closed" });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { SharedCodeEvent } from "../src/storage/events/code-event-bus.js";
 import { POSTGRES_MIGRATIONS } from "../src/storage/postgres/migrations.js";
 import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
-import type { SharedCodeEvent } from "../src/storage/storage.js";
 import { describeStorageConformance } from "./storage-conformance.js";
 import { usePostgres } from "./use-postgres.js";
 
@@ -32,7 +32,7 @@ describe("Postgres storage across instances", () => {
     const storage = new PostgresStorage(`${url}?options=-c%20search_path%3Dhandoff`);
     try {
       await storage.migrate();
-      expect(await storage.getOrCreateSecret("s", () => "v")).toBe("v");
+      expect(await storage.keys.getOrCreateSecret("s", () => "v")).toBe("v");
       const tables = await server.query(
         url,
         "SELECT table_schema FROM information_schema.tables WHERE table_name IN ('secrets', 'schema_migrations')",
@@ -50,7 +50,7 @@ describe("Postgres storage across instances", () => {
       await a.migrate();
       const now = new Date();
       const id = crypto.randomUUID();
-      await a.insertCode({
+      await a.codes.insert({
         id,
         clientId: "c",
         userId: "u",
@@ -66,7 +66,7 @@ describe("Postgres storage across instances", () => {
         requestInfo: null,
       });
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).consumeCode(id, now)),
+        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).codes.consume(id, now)),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
     } finally {
@@ -79,11 +79,12 @@ describe("Postgres storage across instances", () => {
     const logs: string[] = [];
     const a = new PostgresStorage(url, { logger: (entry) => logs.push(entry.msg), reconnectDelayMs: 300 });
     const b = new PostgresStorage(url);
+    const [busA, busB] = [a.createCodeEventBus(), b.createCodeEventBus()];
     try {
       await a.migrate();
       const events: [string, SharedCodeEvent][] = [];
       let resyncs = 0;
-      await a.subscribeCodeEvents({ onEvent: (id, event) => events.push([id, event]), onResync: () => resyncs++ });
+      await busA.subscribe({ onEvent: (id, event) => events.push([id, event]), onResync: () => resyncs++ });
       const until = async (condition: () => boolean) => {
         const deadline = Date.now() + 5_000;
         while (!condition()) {
@@ -92,9 +93,9 @@ describe("Postgres storage across instances", () => {
         }
       };
 
-      await a.publishCodeEvent("own", "authorized");
-      await b.publishCodeEvent("code-1", "authorized");
-      await b.publishCodeEvent("code-2", "invalidated");
+      await busA.publish("own", "authorized");
+      await busB.publish("code-1", "authorized");
+      await busB.publish("code-2", "invalidated");
       await until(() => events.length >= 2);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(events).toEqual([
@@ -109,13 +110,14 @@ describe("Postgres storage across instances", () => {
       expect(killed).toEqual([{ killed: true }]);
       await until(() => logs.includes("postgres listen connection lost"));
       // Sent while nobody listens: lost, and made up for by the resync.
-      await b.publishCodeEvent("code-3", "authorized");
+      await busB.publish("code-3", "authorized");
       await until(() => resyncs === 1);
       expect(logs).toContain("postgres listen connection restored");
-      await b.publishCodeEvent("code-4", "authorized");
+      await busB.publish("code-4", "authorized");
       await until(() => events.length === 3);
       expect(events[2]).toEqual(["code-4", "authorized"]);
     } finally {
+      await Promise.all([busA.close(), busB.close()]);
       await Promise.all([a.close(), b.close()]);
     }
   });

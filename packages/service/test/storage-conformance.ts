@@ -47,7 +47,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
 
     it("migrates idempotently and keeps data", async () => {
       const s = await storage();
-      await s.insertClient({
+      await s.clients.insert({
         id: "client-1",
         name: "demo",
         namespaceId: "ns-1",
@@ -56,7 +56,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         createdAt: T0,
       });
       await s.migrate();
-      expect(await s.getClient("client-1")).toEqual({
+      expect(await s.clients.get("client-1")).toEqual({
         id: "client-1",
         name: "demo",
         namespaceId: "ns-1",
@@ -64,24 +64,24 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         origins: ["http://localhost:5173"],
         createdAt: T0,
       });
-      expect(await s.getClient("nope")).toBeUndefined();
-      expect((await s.listClients()).map((client) => client.id)).toEqual(["client-1"]);
+      expect(await s.clients.get("nope")).toBeUndefined();
+      expect((await s.clients.list()).map((client) => client.id)).toEqual(["client-1"]);
     });
 
     it("keeps usernames unique per namespace", async () => {
       const s = await storage();
       const alice = { id: "u1", namespaceId: "ns-1", username: "alice", createdAt: T0, verifiedAt: null };
-      expect(await s.insertUser(alice)).toBe(true);
-      expect(await s.insertUser({ ...alice, id: "u2" })).toBe(false);
-      expect(await s.insertUser({ ...alice, id: "u3", namespaceId: "ns-2" })).toBe(true);
+      expect(await s.users.insert(alice)).toBe(true);
+      expect(await s.users.insert({ ...alice, id: "u2" })).toBe(false);
+      expect(await s.users.insert({ ...alice, id: "u3", namespaceId: "ns-2" })).toBe(true);
       const racers = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => s.insertUser({ ...alice, id: `r${i}`, username: "bob" })),
+        Array.from({ length: 8 }, (_, i) => s.users.insert({ ...alice, id: `r${i}`, username: "bob" })),
       );
       expect(racers.filter(Boolean)).toHaveLength(1);
-      expect(await s.getUserByName("ns-1", "alice")).toEqual(alice);
-      expect(await s.getUserById("ns-1", "u1")).toEqual(alice);
-      expect(await s.getUserById("ns-2", "u1")).toBeUndefined();
-      expect(await s.getUserByName("ns-1", "carol")).toBeUndefined();
+      expect(await s.users.getByName("ns-1", "alice")).toEqual(alice);
+      expect(await s.users.getById("ns-1", "u1")).toEqual(alice);
+      expect(await s.users.getById("ns-2", "u1")).toBeUndefined();
+      expect(await s.users.getByName("ns-1", "carol")).toBeUndefined();
     });
 
     it("stores, lists and authorizes codes", async () => {
@@ -90,36 +90,38 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       const other = code({ type: "long" });
       const used = code({ authorizedAt: T0, consumedAt: at(1) });
       const expired = code({ expiresAt: at(-1) });
-      for (const record of [live, other, used, expired]) await s.insertCode(record);
-      expect(await s.getCode(live.id)).toEqual(live);
-      expect((await s.listCodes(scope)).map((record) => record.id).sort()).toEqual([live.id, expired.id].sort());
-      expect(await s.authorizeCode(live.id, at(1_000))).toBe(true);
-      expect(await s.authorizeCode(live.id, at(2_000))).toBe(true);
-      expect((await s.getCode(live.id))?.authorizedAt).toEqual(at(1_000));
-      expect(await s.authorizeCode(expired.id, at(1_000))).toBe(false);
-      expect(await s.authorizeCode(used.id, at(1_000))).toBe(false);
-      expect(await s.authorizeCode("unknown", at(1_000))).toBe(false);
+      for (const record of [live, other, used, expired]) await s.codes.insert(record);
+      expect(await s.codes.get(live.id)).toEqual(live);
+      expect((await s.codes.list(scope)).map((record) => record.id).sort()).toEqual([live.id, expired.id].sort());
+      expect(await s.codes.authorize(live.id, at(1_000))).toBe(true);
+      expect(await s.codes.authorize(live.id, at(2_000))).toBe(true);
+      expect((await s.codes.get(live.id))?.authorizedAt).toEqual(at(1_000));
+      expect(await s.codes.authorize(expired.id, at(1_000))).toBe(false);
+      expect(await s.codes.authorize(used.id, at(1_000))).toBe(false);
+      expect(await s.codes.authorize("unknown", at(1_000))).toBe(false);
     });
 
     it("records a code's requester once: the first writer wins, concurrent ones lose", async () => {
       const s = await storage();
       const pending = code();
       const signedUp = code({ requestInfo: { ip: "198.51.100.1", seenAt: T0.toISOString() } });
-      for (const record of [pending, signedUp]) await s.insertCode(record);
+      for (const record of [pending, signedUp]) await s.codes.insert(record);
       const first = { userAgent: "Firefox/140", ip: "203.0.113.7", seenAt: at(1).toISOString() };
-      expect(await s.recordCodeRequester(pending.id, first)).toBe(true);
-      expect(await s.recordCodeRequester(pending.id, { userAgent: "curl/8", seenAt: at(2).toISOString() })).toBe(false);
-      expect((await s.getCode(pending.id))?.requestInfo).toEqual(first);
-      expect(await s.recordCodeRequester(signedUp.id, first)).toBe(false);
-      expect((await s.getCode(signedUp.id))?.requestInfo).toEqual(signedUp.requestInfo);
-      expect(await s.recordCodeRequester("unknown", first)).toBe(false);
+      expect(await s.codes.recordRequester(pending.id, first)).toBe(true);
+      expect(await s.codes.recordRequester(pending.id, { userAgent: "curl/8", seenAt: at(2).toISOString() })).toBe(
+        false,
+      );
+      expect((await s.codes.get(pending.id))?.requestInfo).toEqual(first);
+      expect(await s.codes.recordRequester(signedUp.id, first)).toBe(false);
+      expect((await s.codes.get(signedUp.id))?.requestInfo).toEqual(signedUp.requestInfo);
+      expect(await s.codes.recordRequester("unknown", first)).toBe(false);
 
       const raced = code();
-      await s.insertCode(raced);
+      await s.codes.insert(raced);
       const racers = Array.from({ length: 10 }, (_, i) => ({ userAgent: `racer-${i}`, seenAt: at(i).toISOString() }));
-      const results = await Promise.all(racers.map((info) => s.recordCodeRequester(raced.id, info)));
+      const results = await Promise.all(racers.map((info) => s.codes.recordRequester(raced.id, info)));
       expect(results.filter(Boolean)).toHaveLength(1);
-      expect((await s.getCode(raced.id))?.requestInfo).toEqual(racers[results.indexOf(true)]);
+      expect((await s.codes.get(raced.id))?.requestInfo).toEqual(racers[results.indexOf(true)]);
     });
 
     it("lets exactly one of many concurrent consumers have a code", async () => {
@@ -127,13 +129,13 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       const pending = code();
       const authorized = code({ authorizedAt: T0 });
       const late = code({ authorizedAt: T0, expiresAt: at(10) });
-      for (const record of [pending, authorized, late]) await s.insertCode(record);
-      expect(await s.consumeCode(pending.id, at(1))).toBe(false);
-      const results = await Promise.all(Array.from({ length: 20 }, () => s.consumeCode(authorized.id, at(1))));
+      for (const record of [pending, authorized, late]) await s.codes.insert(record);
+      expect(await s.codes.consume(pending.id, at(1))).toBe(false);
+      const results = await Promise.all(Array.from({ length: 20 }, () => s.codes.consume(authorized.id, at(1))));
       expect(results.filter(Boolean)).toHaveLength(1);
-      expect((await s.getCode(authorized.id))?.consumedAt).toEqual(at(1));
-      expect(await s.consumeCode(late.id, at(10))).toBe(false);
-      expect(await s.listCodes(scope)).toHaveLength(2);
+      expect((await s.codes.get(authorized.id))?.consumedAt).toEqual(at(1));
+      expect(await s.codes.consume(late.id, at(10))).toBe(false);
+      expect(await s.codes.list(scope)).toHaveLength(2);
     });
 
     it("deletes live codes and returns their ids", async () => {
@@ -142,14 +144,44 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       const long = code({ type: "long" });
       const consumed = code({ authorizedAt: T0, consumedAt: at(1) });
       const foreign = code({ userId: "user-2" });
-      for (const record of [short, long, consumed, foreign]) await s.insertCode(record);
-      expect(await s.deleteCodes({ ...scope, type: "long" })).toEqual([long.id]);
+      for (const record of [short, long, consumed, foreign]) await s.codes.insert(record);
+      expect(await s.codes.delete({ ...scope, type: "long" })).toEqual([long.id]);
       expect(
-        await s.deleteCodes({ clientId: "client-1", userId: "user-1", purpose: "temporary_authentication" }),
+        await s.codes.delete({ clientId: "client-1", userId: "user-1", purpose: "temporary_authentication" }),
       ).toEqual([short.id]);
-      expect(await s.deleteCodes({ clientId: "client-1", userId: "user-1", purpose: "add_credential" })).toEqual([]);
-      expect(await s.getCode(consumed.id)).toBeDefined();
-      expect(await s.getCode(foreign.id)).toBeDefined();
+      expect(await s.codes.delete({ clientId: "client-1", userId: "user-1", purpose: "add_credential" })).toEqual([]);
+      expect(await s.codes.get(consumed.id)).toBeDefined();
+      expect(await s.codes.get(foreign.id)).toBeDefined();
+    });
+
+    it("lists codes, passkeys and device keys oldest first, by id within the same millisecond", async () => {
+      const s = await storage();
+      for (const id of ["c", "b", "a"]) await s.codes.insert(code({ id, createdAt: id === "c" ? at(-1) : T0 }));
+      expect((await s.codes.list(scope)).map((record) => record.id)).toEqual(["c", "a", "b"]);
+      for (const id of ["p2", "p1"]) {
+        await s.credentials.insertPasskey({
+          id,
+          userId: "user-1",
+          publicKey: "pk",
+          counter: 0,
+          transports: [],
+          name: id,
+          createdAt: T0,
+          lastUsedAt: null,
+        });
+        await s.credentials.insertDeviceKey({
+          id,
+          userId: "user-1",
+          keyData: "kd",
+          keyType: "EC",
+          keyLength: 256,
+          signatureAlgorithm: "ES256",
+          deviceInfo: id,
+          createdAt: T0,
+        });
+      }
+      expect((await s.credentials.listPasskeys("user-1")).map((record) => record.id)).toEqual(["p1", "p2"]);
+      expect((await s.credentials.listDeviceKeys("user-1")).map((record) => record.id)).toEqual(["p1", "p2"]);
     });
 
     it("purges exactly the ended rows of every table, codes an hour late, and counts them", async () => {
@@ -161,7 +193,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         code({ userId: "pending-email:nobody@example.com", type: "phrase", expiresAt: at(30 * MINUTE) }),
       ];
       const keptCodes = [code({ expiresAt: at(HOUR + 1) }), code({ expiresAt: at(3 * HOUR) })];
-      for (const record of [...purgedCodes, ...keptCodes]) await s.insertCode(record);
+      for (const record of [...purgedCodes, ...keptCodes]) await s.codes.insert(record);
       const challenge = (name: string, expiresAt: Date) => ({
         challenge: name,
         kind: "webauthn.register",
@@ -170,13 +202,13 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         data: { username: name },
         expiresAt,
       });
-      await s.insertChallenge(challenge("expired", now));
-      await s.insertChallenge(challenge("long-expired", T0));
-      await s.insertChallenge(challenge("live", at(2 * HOUR + 1)));
-      await s.recordFailure("ended", MINUTE, at(2 * HOUR - MINUTE));
-      await s.recordFailure("live", MINUTE, at(2 * HOUR - MINUTE + 1));
-      await s.useNonce("c1", "expired", now, T0);
-      await s.useNonce("c1", "live", at(2 * HOUR + 1), T0);
+      await s.challenges.insert(challenge("expired", now));
+      await s.challenges.insert(challenge("long-expired", T0));
+      await s.challenges.insert(challenge("live", at(2 * HOUR + 1)));
+      await s.attempts.recordFailure("ended", MINUTE, at(2 * HOUR - MINUTE));
+      await s.attempts.recordFailure("live", MINUTE, at(2 * HOUR - MINUTE + 1));
+      await s.attempts.useNonce("c1", "expired", now, T0);
+      await s.attempts.useNonce("c1", "live", at(2 * HOUR + 1), T0);
 
       expect(await s.purgeExpired(now, HOUR)).toEqual({
         codes: 3,
@@ -185,14 +217,14 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         nonces: 1,
         rateLimits: 0,
       });
-      for (const record of purgedCodes) expect(await s.getCode(record.id)).toBeUndefined();
-      for (const record of keptCodes) expect(await s.getCode(record.id)).toEqual(record);
-      expect(await s.takeChallenge("expired", "webauthn.register")).toBeUndefined();
-      expect(await s.takeChallenge("long-expired", "webauthn.register")).toBeUndefined();
-      expect(await s.takeChallenge("live", "webauthn.register")).toEqual(challenge("live", at(2 * HOUR + 1)));
-      expect(await s.getFailures("live", now)).toEqual({ failures: 1, windowEndsAt: at(2 * HOUR + 1) });
-      expect(await s.useNonce("c1", "live", at(3 * HOUR), now)).toBe(false);
-      expect(await s.useNonce("c1", "expired", at(3 * HOUR), now)).toBe(true);
+      for (const record of purgedCodes) expect(await s.codes.get(record.id)).toBeUndefined();
+      for (const record of keptCodes) expect(await s.codes.get(record.id)).toEqual(record);
+      expect(await s.challenges.take("expired", "webauthn.register")).toBeUndefined();
+      expect(await s.challenges.take("long-expired", "webauthn.register")).toBeUndefined();
+      expect(await s.challenges.take("live", "webauthn.register")).toEqual(challenge("live", at(2 * HOUR + 1)));
+      expect(await s.attempts.getFailures("live", now)).toEqual({ failures: 1, windowEndsAt: at(2 * HOUR + 1) });
+      expect(await s.attempts.useNonce("c1", "live", at(3 * HOUR), now)).toBe(false);
+      expect(await s.attempts.useNonce("c1", "expired", at(3 * HOUR), now)).toBe(true);
       expect(await s.purgeExpired(now, HOUR)).toEqual({
         codes: 0,
         challenges: 0,
@@ -207,8 +239,8 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       const now = at(2 * HOUR);
       const rows = 30;
       for (let i = 0; i < rows; i++) {
-        await s.insertCode(code({ expiresAt: T0 }));
-        await s.insertChallenge({
+        await s.codes.insert(code({ expiresAt: T0 }));
+        await s.challenges.insert({
           challenge: `ch-${i}`,
           kind: "device_login",
           clientId: "client-1",
@@ -216,8 +248,8 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
           data: {},
           expiresAt: T0,
         });
-        await s.recordFailure(`k-${i}`, MINUTE, T0);
-        await s.useNonce("c1", `n-${i}`, at(MINUTE), T0);
+        await s.attempts.recordFailure(`k-${i}`, MINUTE, T0);
+        await s.attempts.useNonce("c1", `n-${i}`, at(MINUTE), T0);
       }
       const results = await Promise.all(Array.from({ length: 3 }, () => s.purgeExpired(now, HOUR)));
       const total = (table: keyof PurgeCounts) => results.reduce((sum, counts) => sum + counts[table], 0);
@@ -231,31 +263,39 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
 
     it("counts failures in windows, without losing concurrent ones", async () => {
       const s = await storage();
-      expect(await s.recordFailure("k", MINUTE, T0)).toEqual({ failures: 1, windowEndsAt: at(MINUTE) });
-      expect(await s.recordFailure("k", MINUTE, at(30_000))).toEqual({ failures: 2, windowEndsAt: at(MINUTE) });
-      expect(await s.getFailures("k", at(59_999))).toEqual({ failures: 2, windowEndsAt: at(MINUTE) });
-      expect(await s.getFailures("k", at(MINUTE))).toBeUndefined();
-      expect(await s.recordFailure("k", MINUTE, at(MINUTE))).toEqual({ failures: 1, windowEndsAt: at(2 * MINUTE) });
-      await s.recordFailure("k", MINUTE, at(MINUTE));
-      await s.forgiveFailure("k");
-      expect(await s.getFailures("k", at(MINUTE))).toEqual({ failures: 1, windowEndsAt: at(2 * MINUTE) });
-      await s.forgiveFailure("k");
-      await s.forgiveFailure("k");
-      expect(await s.getFailures("k", at(MINUTE))).toEqual({ failures: 0, windowEndsAt: at(2 * MINUTE) });
-      const counts = await Promise.all(Array.from({ length: 20 }, () => s.recordFailure("race", MINUTE, T0)));
+      expect(await s.attempts.recordFailure("k", MINUTE, T0)).toEqual({ failures: 1, windowEndsAt: at(MINUTE) });
+      expect(await s.attempts.recordFailure("k", MINUTE, at(30_000))).toEqual({
+        failures: 2,
+        windowEndsAt: at(MINUTE),
+      });
+      expect(await s.attempts.getFailures("k", at(59_999))).toEqual({ failures: 2, windowEndsAt: at(MINUTE) });
+      expect(await s.attempts.getFailures("k", at(MINUTE))).toBeUndefined();
+      expect(await s.attempts.recordFailure("k", MINUTE, at(MINUTE))).toEqual({
+        failures: 1,
+        windowEndsAt: at(2 * MINUTE),
+      });
+      await s.attempts.recordFailure("k", MINUTE, at(MINUTE));
+      await s.attempts.forgiveFailure("k");
+      expect(await s.attempts.getFailures("k", at(MINUTE))).toEqual({ failures: 1, windowEndsAt: at(2 * MINUTE) });
+      await s.attempts.forgiveFailure("k");
+      await s.attempts.forgiveFailure("k");
+      expect(await s.attempts.getFailures("k", at(MINUTE))).toEqual({ failures: 0, windowEndsAt: at(2 * MINUTE) });
+      const counts = await Promise.all(Array.from({ length: 20 }, () => s.attempts.recordFailure("race", MINUTE, T0)));
       expect(counts.map((state) => state.failures).sort((a, b) => a - b)).toEqual(
         Array.from({ length: 20 }, (_, i) => i + 1),
       );
-      expect((await s.getFailures("race", T0))?.failures).toBe(20);
+      expect((await s.attempts.getFailures("race", T0))?.failures).toBe(20);
     });
 
     it("accepts a nonce once until it expires", async () => {
       const s = await storage();
-      expect(await s.useNonce("c1", "n1", at(MINUTE), T0)).toBe(true);
-      expect(await s.useNonce("c1", "n1", at(MINUTE), at(1_000))).toBe(false);
-      expect(await s.useNonce("c2", "n1", at(MINUTE), at(1_000))).toBe(true);
-      expect(await s.useNonce("c1", "n1", at(2 * MINUTE), at(MINUTE))).toBe(true);
-      const racers = await Promise.all(Array.from({ length: 10 }, () => s.useNonce("c1", "n2", at(MINUTE), T0)));
+      expect(await s.attempts.useNonce("c1", "n1", at(MINUTE), T0)).toBe(true);
+      expect(await s.attempts.useNonce("c1", "n1", at(MINUTE), at(1_000))).toBe(false);
+      expect(await s.attempts.useNonce("c2", "n1", at(MINUTE), at(1_000))).toBe(true);
+      expect(await s.attempts.useNonce("c1", "n1", at(2 * MINUTE), at(MINUTE))).toBe(true);
+      const racers = await Promise.all(
+        Array.from({ length: 10 }, () => s.attempts.useNonce("c1", "n2", at(MINUTE), T0)),
+      );
       expect(racers.filter(Boolean)).toHaveLength(1);
     });
 
@@ -269,22 +309,22 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         data: { username: "alice", nested: { n: 1 } },
         expiresAt: at(MINUTE),
       };
-      await s.insertChallenge(challenge);
-      await s.insertChallenge({ ...challenge, challenge: "ch-2", userId: "u1" });
-      expect(await s.takeChallenge("ch-1", "webauthn.login")).toBeUndefined();
-      const takers = await Promise.all(Array.from({ length: 8 }, () => s.takeChallenge("ch-1", "webauthn.register")));
+      await s.challenges.insert(challenge);
+      await s.challenges.insert({ ...challenge, challenge: "ch-2", userId: "u1" });
+      expect(await s.challenges.take("ch-1", "webauthn.login")).toBeUndefined();
+      const takers = await Promise.all(Array.from({ length: 8 }, () => s.challenges.take("ch-1", "webauthn.register")));
       expect(takers.filter(Boolean)).toEqual([challenge]);
-      expect((await s.takeChallenge("ch-2", "webauthn.register"))?.userId).toBe("u1");
+      expect((await s.challenges.take("ch-2", "webauthn.register"))?.userId).toBe("u1");
     });
 
     it("creates a secret once, even when asked concurrently", async () => {
       const s = await storage();
       let made = 0;
       const create = () => `secret-${++made}`;
-      const values = await Promise.all(Array.from({ length: 5 }, () => s.getOrCreateSecret("hmac", create)));
+      const values = await Promise.all(Array.from({ length: 5 }, () => s.keys.getOrCreateSecret("hmac", create)));
       expect(new Set(values).size).toBe(1);
-      expect(await s.getOrCreateSecret("hmac", () => "other")).toBe(values[0]);
-      expect(await s.getOrCreateSecret("second", () => "two")).toBe("two");
+      expect(await s.keys.getOrCreateSecret("hmac", () => "other")).toBe(values[0]);
+      expect(await s.keys.getOrCreateSecret("second", () => "two")).toBe("two");
     });
 
     it("keeps signing keys, newest first, and retires the others", async () => {
@@ -296,11 +336,11 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         createdAt,
         retiredAt: null,
       });
-      await s.insertSigningKey(key("a", T0));
-      await s.insertSigningKey(key("b", at(1_000)));
-      expect((await s.listSigningKeys()).map((record) => record.kid)).toEqual(["b", "a"]);
-      await s.retireSigningKeys("b", at(2_000));
-      const [b, a] = await s.listSigningKeys();
+      await s.keys.insertSigningKey(key("a", T0));
+      await s.keys.insertSigningKey(key("b", at(1_000)));
+      expect((await s.keys.listSigningKeys()).map((record) => record.kid)).toEqual(["b", "a"]);
+      await s.keys.retireSigningKeys("b", at(2_000));
+      const [b, a] = await s.keys.listSigningKeys();
       expect(b).toEqual(key("b", at(1_000)));
       expect(a).toEqual({ ...key("a", T0), retiredAt: at(2_000) });
     });
@@ -317,14 +357,14 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         createdAt: T0,
         lastUsedAt: null,
       };
-      expect(await s.insertWebAuthnCredential(credential)).toBe(true);
-      expect(await s.insertWebAuthnCredential({ ...credential, userId: "u2" })).toBe(false);
-      await s.insertWebAuthnCredential({ ...credential, id: "cred-2", createdAt: at(1) });
-      expect(await s.getWebAuthnCredential("cred-1")).toEqual(credential);
-      expect((await s.listWebAuthnCredentials("u1")).map((record) => record.id)).toEqual(["cred-1", "cred-2"]);
-      await s.updateWebAuthnCounter("cred-1", 4_294_967_295, at(5));
-      expect(await s.getWebAuthnCredential("cred-1")).toMatchObject({ counter: 4_294_967_295, lastUsedAt: at(5) });
-      expect(await s.getWebAuthnCredential("unknown")).toBeUndefined();
+      expect(await s.credentials.insertPasskey(credential)).toBe(true);
+      expect(await s.credentials.insertPasskey({ ...credential, userId: "u2" })).toBe(false);
+      await s.credentials.insertPasskey({ ...credential, id: "cred-2", createdAt: at(1) });
+      expect(await s.credentials.getPasskey("cred-1")).toEqual(credential);
+      expect((await s.credentials.listPasskeys("u1")).map((record) => record.id)).toEqual(["cred-1", "cred-2"]);
+      await s.credentials.updatePasskeyCounter("cred-1", 4_294_967_295, at(5));
+      expect(await s.credentials.getPasskey("cred-1")).toMatchObject({ counter: 4_294_967_295, lastUsedAt: at(5) });
+      expect(await s.credentials.getPasskey("unknown")).toBeUndefined();
     });
 
     it("stores device keys", async () => {
@@ -339,39 +379,39 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         deviceInfo: "Pixel 8",
         createdAt: T0,
       };
-      await s.insertDeviceKey(key);
-      await s.insertDeviceKey({ ...key, id: "dk-2", createdAt: at(1) });
-      await s.insertDeviceKey({ ...key, id: "dk-3", userId: "u2" });
-      expect(await s.getDeviceKey("dk-1")).toEqual(key);
-      expect((await s.listDeviceKeys("u1")).map((record) => record.id)).toEqual(["dk-1", "dk-2"]);
-      expect(await s.getDeviceKey("nope")).toBeUndefined();
+      await s.credentials.insertDeviceKey(key);
+      await s.credentials.insertDeviceKey({ ...key, id: "dk-2", createdAt: at(1) });
+      await s.credentials.insertDeviceKey({ ...key, id: "dk-3", userId: "u2" });
+      expect(await s.credentials.getDeviceKey("dk-1")).toEqual(key);
+      expect((await s.credentials.listDeviceKeys("u1")).map((record) => record.id)).toEqual(["dk-1", "dk-2"]);
+      expect(await s.credentials.getDeviceKey("nope")).toBeUndefined();
     });
 
     it("counts anonymous guesses on the live codes of a scope, gives them back, and deletes spent codes", async () => {
       const s = await storage();
       const [first, second] = [code(), code({ createdAt: at(1) })];
-      await s.insertCode(first);
-      await s.insertCode(second);
-      await s.insertCode(code({ userId: "user-2" })); // another user: untouched
-      await s.insertCode(code({ consumedAt: at(2), authorizedAt: at(1), hash: "used" })); // consumed: untouched
-      const racers = await Promise.all(Array.from({ length: 10 }, () => s.reserveCodeGuess(scope)));
+      await s.codes.insert(first);
+      await s.codes.insert(second);
+      await s.codes.insert(code({ userId: "user-2" })); // another user: untouched
+      await s.codes.insert(code({ consumedAt: at(2), authorizedAt: at(1), hash: "used" })); // consumed: untouched
+      const racers = await Promise.all(Array.from({ length: 10 }, () => s.codes.reserveGuess(scope)));
       const seen = racers.flatMap((codes) => codes.filter((c) => c.id === first.id).map((c) => c.guesses));
       expect(seen.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // no lost update
-      await s.returnCodeGuess([first.id]);
-      expect((await s.getCode(first.id))?.guesses).toBe(9);
-      expect((await s.getCode(second.id))?.guesses).toBe(10);
-      expect(await s.deleteGuessedCodes(scope, 10)).toEqual([second.id]);
-      expect(await s.getCode(first.id)).toBeDefined();
-      expect((await s.listCodes({ ...scope, userId: "user-2" }))[0]?.guesses).toBe(0);
-      expect(await s.isConsumedCode(scope, "used")).toBe(true);
-      expect(await s.isConsumedCode(scope, first.hash)).toBe(false);
-      expect(await s.isConsumedCode({ ...scope, userId: "user-2" }, "used")).toBe(false);
+      await s.codes.returnGuess([first.id]);
+      expect((await s.codes.get(first.id))?.guesses).toBe(9);
+      expect((await s.codes.get(second.id))?.guesses).toBe(10);
+      expect(await s.codes.deleteGuessed(scope, 10)).toEqual([second.id]);
+      expect(await s.codes.get(first.id)).toBeDefined();
+      expect((await s.codes.list({ ...scope, userId: "user-2" }))[0]?.guesses).toBe(0);
+      expect(await s.codes.isConsumed(scope, "used")).toBe(true);
+      expect(await s.codes.isConsumed(scope, first.hash)).toBe(false);
+      expect(await s.codes.isConsumed({ ...scope, userId: "user-2" }, "used")).toBe(false);
     });
 
     it("verifies a user once, revoking the credentials, live codes and challenges it had; a verified user keeps them", async () => {
       const s = await storage();
-      await s.insertUser({ id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null });
-      await s.insertUser({ id: "u2", namespaceId: "ns", username: "b@example.com", createdAt: T0, verifiedAt: T0 });
+      await s.users.insert({ id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null });
+      await s.users.insert({ id: "u2", namespaceId: "ns", username: "b@example.com", createdAt: T0, verifiedAt: T0 });
       const passkey = {
         publicKey: "pk",
         counter: 0,
@@ -380,13 +420,13 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         createdAt: T0,
         lastUsedAt: null,
       };
-      await s.insertWebAuthnCredential({ ...passkey, id: "cred-1", userId: "u1" });
-      await s.insertWebAuthnCredential({ ...passkey, id: "cred-2", userId: "u2" });
+      await s.credentials.insertPasskey({ ...passkey, id: "cred-1", userId: "u1" });
+      await s.credentials.insertPasskey({ ...passkey, id: "cred-2", userId: "u2" });
       const key = { keyData: "k", keyType: "ec", keyLength: 256, signatureAlgorithm: "ES256", createdAt: at(1) };
-      await s.insertDeviceKey({ ...key, id: "dk-1", userId: "u1", deviceInfo: "Laptop" });
-      await s.insertCode(code({ userId: "u1", id: "live-code" }));
-      await s.insertCode(code({ userId: "u1", id: "used-code", authorizedAt: T0, consumedAt: at(1) }));
-      await s.insertChallenge({
+      await s.credentials.insertDeviceKey({ ...key, id: "dk-1", userId: "u1", deviceInfo: "Laptop" });
+      await s.codes.insert(code({ userId: "u1", id: "live-code" }));
+      await s.codes.insert(code({ userId: "u1", id: "used-code", authorizedAt: T0, consumedAt: at(1) }));
+      await s.challenges.insert({
         challenge: "ch-1",
         kind: "webauthn.authenticate",
         clientId: "client-1",
@@ -394,13 +434,13 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         data: {},
         expiresAt: at(MINUTE),
       });
-      const outcomes = await Promise.all([s.verifyUser("u1", at(5)), s.verifyUser("u1", at(6))]);
+      const outcomes = await Promise.all([s.users.verify("u1", at(5)), s.users.verify("u1", at(6))]);
       const verification = outcomes.find((outcome) => outcome !== undefined);
       expect(outcomes.filter((outcome) => outcome === undefined)).toHaveLength(1); // exactly one verifies
       const revoked = verification?.revoked;
       expect(verification?.deletedCodes).toEqual(["live-code"]);
-      expect(await s.getCode("used-code")).toBeDefined();
-      expect(await s.takeChallenge("ch-1", "webauthn.authenticate")).toBeUndefined();
+      expect(await s.codes.get("used-code")).toBeDefined();
+      expect(await s.challenges.take("ch-1", "webauthn.authenticate")).toBeUndefined();
       expect(revoked).toEqual(
         expect.arrayContaining([
           { kind: "passkey", id: "cred-1", name: "Attacker key", createdAt: T0 },
@@ -408,12 +448,12 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         ]),
       );
       expect(revoked).toHaveLength(2);
-      expect((await s.getUserById("ns", "u1"))?.verifiedAt).toEqual(at(5));
-      expect(await s.listWebAuthnCredentials("u1")).toEqual([]);
-      expect(await s.listDeviceKeys("u1")).toEqual([]);
-      expect(await s.verifyUser("u2", at(5))).toBeUndefined();
-      expect(await s.getWebAuthnCredential("cred-2")).toBeDefined();
-      expect(await s.verifyUser("nobody", at(5))).toBeUndefined();
+      expect((await s.users.getById("ns", "u1"))?.verifiedAt).toEqual(at(5));
+      expect(await s.credentials.listPasskeys("u1")).toEqual([]);
+      expect(await s.credentials.listDeviceKeys("u1")).toEqual([]);
+      expect(await s.users.verify("u2", at(5))).toBeUndefined();
+      expect(await s.credentials.getPasskey("cred-2")).toBeDefined();
+      expect(await s.users.verify("nobody", at(5))).toBeUndefined();
     });
 
     it("inserts a user with its first passkey, both or neither", async () => {
@@ -429,14 +469,14 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         createdAt: T0,
         lastUsedAt: T0,
       };
-      expect(await s.insertUserWithPasskey(user, passkey)).toBe("inserted");
-      expect(await s.insertUserWithPasskey({ ...user, id: "u2" }, { ...passkey, id: "cred-2", userId: "u2" })).toBe(
+      expect(await s.users.insertWithPasskey(user, passkey)).toBe("inserted");
+      expect(await s.users.insertWithPasskey({ ...user, id: "u2" }, { ...passkey, id: "cred-2", userId: "u2" })).toBe(
         "user_exists",
       );
-      expect(await s.getWebAuthnCredential("cred-2")).toBeUndefined();
+      expect(await s.credentials.getPasskey("cred-2")).toBeUndefined();
       const other = { ...user, id: "u3", username: "b@example.com" };
-      expect(await s.insertUserWithPasskey(other, { ...passkey, userId: "u3" })).toBe("credential_exists");
-      expect(await s.getUserById("ns", "u3")).toBeUndefined();
+      expect(await s.users.insertWithPasskey(other, { ...passkey, userId: "u3" })).toBe("credential_exists");
+      expect(await s.users.getById("ns", "u3")).toBeUndefined();
     });
 
     it("adds a passkey with a code only while no proof of the email came after the code", async () => {
@@ -451,23 +491,29 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         createdAt: at(3),
         lastUsedAt: null,
       });
-      await s.insertUser({ id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null });
-      await s.insertUser({ id: "u2", namespaceId: "ns", username: "b@example.com", createdAt: T0, verifiedAt: at(1) });
-      expect(await s.insertPasskeyWithCode(passkey("p1", "u1"), at(2))).toBe("inserted"); // unverified
-      expect(await s.insertPasskeyWithCode(passkey("p2", "u2"), at(2))).toBe("inserted"); // verified before the code
-      expect(await s.insertPasskeyWithCode(passkey("p2", "u2"), at(2))).toBe("credential_exists");
-      await s.verifyUser("u1", at(5));
-      expect(await s.insertPasskeyWithCode(passkey("p3", "u1"), at(2))).toBe("superseded"); // code older than the proof
+      await s.users.insert({ id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null });
+      await s.users.insert({
+        id: "u2",
+        namespaceId: "ns",
+        username: "b@example.com",
+        createdAt: T0,
+        verifiedAt: at(1),
+      });
+      expect(await s.credentials.insertPasskeyWithCode(passkey("p1", "u1"), at(2))).toBe("inserted"); // unverified
+      expect(await s.credentials.insertPasskeyWithCode(passkey("p2", "u2"), at(2))).toBe("inserted"); // verified before the code
+      expect(await s.credentials.insertPasskeyWithCode(passkey("p2", "u2"), at(2))).toBe("credential_exists");
+      await s.users.verify("u1", at(5));
+      expect(await s.credentials.insertPasskeyWithCode(passkey("p3", "u1"), at(2))).toBe("superseded"); // code older than the proof
       // Racing the proof: whichever comes first, no passkey of a code from before it survives.
       for (let round = 0; round < 10; round++) {
         const id = `race-${round}`;
-        await s.insertUser({ id, namespaceId: "ns", username: `${id}@example.com`, createdAt: T0, verifiedAt: null });
+        await s.users.insert({ id, namespaceId: "ns", username: `${id}@example.com`, createdAt: T0, verifiedAt: null });
         const [added] = await Promise.all([
-          s.insertPasskeyWithCode(passkey(`${id}-p`, id), at(1)),
-          s.verifyUser(id, at(5)),
+          s.credentials.insertPasskeyWithCode(passkey(`${id}-p`, id), at(1)),
+          s.users.verify(id, at(5)),
         ]);
         expect(["inserted", "superseded"]).toContain(added);
-        expect(await s.listWebAuthnCredentials(id)).toEqual([]);
+        expect(await s.credentials.listPasskeys(id)).toEqual([]);
       }
     });
   });

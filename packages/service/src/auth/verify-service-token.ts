@@ -57,7 +57,7 @@ export async function verifyServiceToken(
   }
   if (typeof clientId !== "string" || clientId.length > 128)
     throw fail("invalid_token", "The service token has no client_id.");
-  const client = await context.storage.getClient(clientId);
+  const client = await context.storage.clients.get(clientId);
   if (!client) throw fail("invalid_token", "The service token's client is unknown.");
 
   const nowSeconds = Math.floor(context.now().getTime() / 1000);
@@ -82,7 +82,7 @@ export async function verifyServiceToken(
     throw fail("forbidden", `This endpoint needs scope ${scope}, the token has ${claims.type}.`);
 
   const nonceExpiry = new Date((claims.iat + SERVICE_TOKEN_MAX_AGE_SECONDS + CLOCK_SKEW_SECONDS) * 1000);
-  if (!(await context.storage.useNonce(client.id, claims.nonce, nonceExpiry, context.now()))) {
+  if (!(await context.storage.attempts.useNonce(client.id, claims.nonce, nonceExpiry, context.now()))) {
     throw fail("invalid_token", "The service token was already used (replayed nonce).");
   }
   return { client, claims };

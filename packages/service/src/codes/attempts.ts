@@ -22,7 +22,7 @@ function lockedOut(context: ServiceContext, windowEndsAt: Date): HandoffError {
 
 /** Throws `429 too_many_attempts` while `key` is locked out. */
 export async function assertNotLockedOut(context: ServiceContext, key: string): Promise<void> {
-  const state = await context.storage.getFailures(key, context.now());
+  const state = await context.storage.attempts.getFailures(key, context.now());
   if (state && state.failures >= context.options.maxFailedAttempts) throw lockedOut(context, state.windowEndsAt);
 }
 
@@ -34,12 +34,12 @@ export async function assertNotLockedOut(context: ServiceContext, key: string): 
  * included. A right code gives its attempt back with {@link forgiveAttempt}.
  */
 export async function reserveAttempt(context: ServiceContext, key: string): Promise<AttemptState> {
-  const state = await context.storage.recordFailure(key, context.options.lockoutMs, context.now());
+  const state = await context.storage.attempts.recordFailure(key, context.options.lockoutMs, context.now());
   if (state.failures > context.options.maxFailedAttempts) throw lockedOut(context, state.windowEndsAt);
   return state;
 }
 
 /** Takes back the attempt {@link reserveAttempt} counted for a code that turned out right. */
 export async function forgiveAttempt(context: ServiceContext, key: string): Promise<void> {
-  await context.storage.forgiveFailure(key);
+  await context.storage.attempts.forgiveFailure(key);
 }

@@ -29,13 +29,13 @@ export async function createCode(
     guesses: 0,
     provesEmail: options.provesEmail ?? false,
   };
-  await context.storage.insertCode(record);
+  await context.storage.codes.insert(record);
   return { code, record };
 }
 
 /** Marks a matched code authorized and wakes its waits. */
 export async function authorizeMatchedCode(context: ServiceContext, record: CodeRecord): Promise<void> {
-  if (!(await context.storage.authorizeCode(record.id, context.now()))) {
+  if (!(await context.storage.codes.authorize(record.id, context.now()))) {
     throw fail("invalid_code", "The code is not valid.");
   }
   context.waits.publish(record.id, "authorized");
@@ -46,7 +46,7 @@ export async function invalidateCodes(
   context: ServiceContext,
   query: { clientId: string; userId: string; purpose: CodePurpose; type?: CodeType },
 ): Promise<number> {
-  const ids = await context.storage.deleteCodes(query);
+  const ids = await context.storage.codes.delete(query);
   for (const id of ids) context.waits.publish(id, "invalidated");
   return ids.length;
 }

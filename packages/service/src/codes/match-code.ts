@@ -68,8 +68,8 @@ async function matchBackendCode(context: ServiceContext, scope: CodeScope, hash:
   const key = attemptKey(scope.clientId, scope.userId, scope.purpose);
   await assertNotLockedOut(context, key); // read-only, so a locked-out flood costs no writes
   const attempt = await reserveAttempt(context, key);
-  const found = findCode(await context.storage.listCodes(scope), hash);
-  if (found || (await context.storage.isConsumedCode(scope, hash))) {
+  const found = findCode(await context.storage.codes.list(scope), hash);
+  if (found || (await context.storage.codes.isConsumed(scope, hash))) {
     // Only this attempt is given back: clearing the count would hand a guesser a fresh allowance
     // each time the right code comes by. Failures end with their window (`lockoutMs`).
     await forgiveAttempt(context, key);
@@ -91,17 +91,17 @@ async function matchAnonymousCode(
 ): Promise<CodeRecord> {
   const reservation = await reserveAddressAttempt(context, address, scope.clientId, scope.userId);
   const limit = context.options.maxGuessesPerCode;
-  const live = await context.storage.reserveCodeGuess(scope);
+  const live = await context.storage.codes.reserveGuess(scope);
   // A code past its budget is never compared again; the wrong guess below deletes it.
   const found = findCode(
     live.filter((code) => code.guesses <= limit),
     hash,
   );
-  if (found || (await context.storage.isConsumedCode(scope, hash))) {
-    await context.storage.returnCodeGuess(live.map((code) => code.id));
+  if (found || (await context.storage.codes.isConsumed(scope, hash))) {
+    await context.storage.codes.returnGuess(live.map((code) => code.id));
     await returnAddressAttempt(context, reservation);
     return rightCode(context, found);
   }
-  for (const id of await context.storage.deleteGuessedCodes(scope, limit)) context.waits.publish(id, "invalidated");
+  for (const id of await context.storage.codes.deleteGuessed(scope, limit)) context.waits.publish(id, "invalidated");
   throw invalidCode();
 }

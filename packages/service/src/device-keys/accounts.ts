@@ -16,7 +16,7 @@ export async function resolvePwlessClient(
   origin: string | undefined,
 ): Promise<ClientRecord> {
   const client =
-    clientId === undefined ? (await context.storage.listClients())[0] : await context.storage.getClient(clientId);
+    clientId === undefined ? (await context.storage.clients.list())[0] : await context.storage.clients.get(clientId);
   if (!client)
     throw fail("invalid_request", clientId === undefined ? "No client is configured." : "Unknown client_id.");
   assertOriginAllowed(origin, client.origins);
@@ -34,9 +34,9 @@ export async function findUserByEmail(
   client: ClientRecord,
   email: string,
 ): Promise<UserRecord | undefined> {
-  const exact = await context.storage.getUserByName(client.namespaceId, email);
+  const exact = await context.storage.users.getByName(client.namespaceId, email);
   if (exact || canonicalEmail(email) === email) return exact;
-  return context.storage.getUserByName(client.namespaceId, canonicalEmail(email));
+  return context.storage.users.getByName(client.namespaceId, canonicalEmail(email));
 }
 
 /**
@@ -61,7 +61,7 @@ export async function emailCodeSubject(
   const pending = pendingSubject(email);
   if (existing === undefined) return pending;
   if (existing.verifiedAt !== null) return existing.id;
-  const pendingCodes = await context.storage.listCodes({
+  const pendingCodes = await context.storage.codes.list({
     clientId,
     userId: pending,
     type: "phrase",

@@ -30,11 +30,11 @@ export function registerDeviceLoginRoutes(app: Hono, context: ServiceContext): v
     const body = await readBody(c, deviceLoginInitRequestSchema);
     const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
     const user = await findUserByEmail(context, client, body.email);
-    const key = await context.storage.getDeviceKey(body.key_id);
+    const key = await context.storage.credentials.getDeviceKey(body.key_id);
     const challenge = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
     const expiresAt = new Date(context.now().getTime() + DEVICE_LOGIN_CHALLENGE_LIFETIME_MS);
     if (user && key && key.userId === user.id) {
-      await context.storage.insertChallenge({
+      await context.storage.challenges.insert({
         challenge,
         kind: CHALLENGE_KIND,
         clientId: client.id,
@@ -48,11 +48,11 @@ export function registerDeviceLoginRoutes(app: Hono, context: ServiceContext): v
 
   app.post(ENDPOINTS.pwlessLoginComplete.path, async (c) => {
     const body = await readBody(c, deviceLoginCompleteRequestSchema);
-    const record = await context.storage.takeChallenge(body.challenge, CHALLENGE_KIND);
+    const record = await context.storage.challenges.take(body.challenge, CHALLENGE_KIND);
     if (!record || record.expiresAt.getTime() <= context.now().getTime()) {
       throw fail("invalid_challenge", "The challenge is unknown, used or expired; ask for a new one.");
     }
-    const client = await context.storage.getClient(record.clientId);
+    const client = await context.storage.clients.get(record.clientId);
     if (!client) throw fail("invalid_challenge", "The challenge is unknown, used or expired; ask for a new one.");
     assertOriginAllowed(c.req.header("origin"), client.origins);
 
@@ -60,8 +60,8 @@ export function registerDeviceLoginRoutes(app: Hono, context: ServiceContext): v
     if (record.data.keyId !== body.key_id || record.data.email !== canonicalEmail(body.email) || !record.userId) {
       throw failed();
     }
-    const user = await context.storage.getUserById(client.namespaceId, record.userId);
-    const key = await context.storage.getDeviceKey(body.key_id);
+    const user = await context.storage.users.getById(client.namespaceId, record.userId);
+    const key = await context.storage.credentials.getDeviceKey(body.key_id);
     if (!user || !key || key.userId !== user.id) throw failed();
     const valid = verifyDeviceSignature(
       canonicalAlgorithm(key.signatureAlgorithm),

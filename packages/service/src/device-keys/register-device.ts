@@ -17,8 +17,8 @@ const CODE = { type: "phrase", purpose: "add_credential" } as const;
 async function createAccount(context: ServiceContext, namespaceId: string, email: string): Promise<UserRecord> {
   const now = context.now();
   const user: UserRecord = { id: crypto.randomUUID(), namespaceId, username: email, createdAt: now, verifiedAt: now };
-  if (await context.storage.insertUser(user)) return user;
-  const existing = await context.storage.getUserByName(namespaceId, email);
+  if (await context.storage.users.insert(user)) return user;
+  const existing = await context.storage.users.getByName(namespaceId, email);
   if (!existing) throw new Error("user neither inserted nor found");
   return existing;
 }
@@ -48,14 +48,14 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
       ...CODE,
     };
     const code = await matchCode(context, scope, body.security_code, anonymousGuesser(c, context));
-    if (!(await context.storage.consumeCode(code.id, context.now()))) {
+    if (!(await context.storage.codes.consume(code.id, context.now()))) {
       throw fail("invalid_code", "The code is not valid.");
     }
     const user = existing ?? (await createAccount(context, client.namespaceId, email));
     // The owner has just proved the address. An account made under it without proof (a passkey
     // sign-up by anyone) loses every credential registered before, and the owner is told which.
     const verification =
-      user.verifiedAt === null ? await context.storage.verifyUser(user.id, context.now()) : undefined;
+      user.verifiedAt === null ? await context.storage.users.verify(user.id, context.now()) : undefined;
     for (const id of verification?.deletedCodes ?? []) context.waits.publish(id, "invalidated");
     const revoked = verification?.revoked ?? [];
 
@@ -69,7 +69,7 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
       deviceInfo: body.device_info,
       createdAt: context.now(),
     };
-    await context.storage.insertDeviceKey(record);
+    await context.storage.credentials.insertDeviceKey(record);
 
     await invalidateCodes(context, { clientId: client.id, userId: scope.userId, ...CODE });
     if (scope.userId !== user.id) await invalidateCodes(context, { clientId: client.id, userId: user.id, ...CODE });

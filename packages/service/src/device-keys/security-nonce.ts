@@ -8,7 +8,7 @@ const secrets = new WeakMap<ServiceContext, Promise<string>>();
 function nonceSecret(context: ServiceContext): Promise<string> {
   let secret = secrets.get(context);
   if (!secret) {
-    secret = context.storage.getOrCreateSecret(SECRET_NAME, () =>
+    secret = context.storage.keys.getOrCreateSecret(SECRET_NAME, () =>
       Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
     );
     secrets.set(context, secret);

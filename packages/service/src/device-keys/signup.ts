@@ -41,7 +41,11 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
         retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
       });
     }
-    const limit = await context.storage.recordFailure(`signup:${client.id}:${email}`, SIGNUP_WINDOW_MS, context.now());
+    const limit = await context.storage.attempts.recordFailure(
+      `signup:${client.id}:${email}`,
+      SIGNUP_WINDOW_MS,
+      context.now(),
+    );
     if (limit.failures > SIGNUP_LIMIT) {
       const retryAfterSeconds = Math.max(1, Math.ceil((limit.windowEndsAt.getTime() - context.now().getTime()) / 1000));
       throw fail(
@@ -77,7 +81,7 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
         msg: "security code mail failed",
         error: error instanceof Error ? error.name : "unknown",
       });
-      await context.storage.consumeCode(record.id, context.now());
+      await context.storage.codes.consume(record.id, context.now());
       throw fail("service_unavailable", "The security code could not be sent; try again later.");
     }
     return reply(c, pwlessSignupResponseSchema, {

@@ -29,7 +29,7 @@ export function requesterIp(c: Context, trustProxy: boolean): string | undefined
  * approving device to show (RFC 8628 §5.4); the address is {@link requesterIp}.
  *
  * @example
- * await context.storage.recordCodeRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
+ * await context.storage.codes.recordRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
  */
 export function requestInfo(c: Context, trustProxy: boolean, now: Date): RequestInfo {
   const userAgent = c.req.header("user-agent")?.slice(0, MAX_USER_AGENT_LENGTH);

@@ -36,7 +36,7 @@ export class SigningKeys {
    * start together on an empty shared database may each create one, and all of them stay valid.
    */
   async load(now: Date): Promise<void> {
-    this.#records = await this.#storage.listSigningKeys();
+    this.#records = await this.#storage.keys.listSigningKeys();
     if (!this.#records.some((record) => record.retiredAt === null)) await this.#create(now, false);
     else await this.#activate(now);
   }
@@ -46,7 +46,7 @@ export class SigningKeys {
    * database created or rotated.
    */
   async refresh(now: Date): Promise<void> {
-    this.#records = await this.#storage.listSigningKeys();
+    this.#records = await this.#storage.keys.listSigningKeys();
     await this.#activate(now);
   }
 
@@ -70,8 +70,8 @@ export class SigningKeys {
       createdAt: activatesAt,
       retiredAt: null,
     };
-    await this.#storage.insertSigningKey(record);
-    if (retireOthers) await this.#storage.retireSigningKeys(kid, activatesAt);
+    await this.#storage.keys.insertSigningKey(record);
+    if (retireOthers) await this.#storage.keys.retireSigningKeys(kid, activatesAt);
     await this.refresh(now);
     return kid;
   }

@@ -49,7 +49,7 @@ async function codeRequest<S extends z.ZodMiniType<{ client_id: string; user_id:
   const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS[endpoint].scope);
   const body = await readBody(c, schema);
   checkTokenClient(token, body.client_id);
-  const user = await context.storage.getUserById(token.client.namespaceId, body.user_id);
+  const user = await context.storage.users.getById(token.client.namespaceId, body.user_id);
   checkTokenUser(token, user ?? { id: body.user_id });
   if (!user) throw fail("user_not_found", "No user with this id.");
   return { body, scope: { clientId: token.client.id, userId: user.id, type, purpose: body.purpose } };
@@ -106,7 +106,7 @@ export function registerCodeRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.listPendingCodes.path.replace("{type}", ":type"), async (c) => {
     const { scope } = await codeRequest(c, context, "listPendingCodes", listPendingCodesRequestSchema);
     const now = context.now().getTime();
-    const records = await context.storage.listCodes(scope);
+    const records = await context.storage.codes.list(scope);
     const live = records.filter((record) => record.consumedAt === null && record.expiresAt.getTime() > now);
     return reply(c, listPendingCodesResponseSchema, { codes: live.map(toPendingCodeWire) });
   });

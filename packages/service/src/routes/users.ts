@@ -30,7 +30,7 @@ export function registerUserRoutes(app: Hono, context: ServiceContext): void {
       createdAt: context.now(),
       verifiedAt: context.now(), // the backend vouches for the users it creates
     };
-    if (!(await context.storage.insertUser(user)))
+    if (!(await context.storage.users.insert(user)))
       throw fail("user_exists", "A user with this username already exists.");
     return reply(c, userProfileSchema, profile(user));
   });
@@ -38,7 +38,7 @@ export function registerUserRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.retrieveUser.path, async (c) => {
     const token = await verifyServiceToken(context, c.req.header("authorization"), ENDPOINTS.retrieveUser.scope);
     const { username } = await readBody(c, userRequestSchema);
-    const user = await context.storage.getUserByName(token.client.namespaceId, username);
+    const user = await context.storage.users.getByName(token.client.namespaceId, username);
     checkTokenUser(token, user ?? { username });
     if (!user) throw fail("user_not_found", "No user with this username.");
     return reply(c, userProfileSchema, profile(user));

@@ -20,7 +20,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
       ? await verifyServiceToken(context, authorization, ENDPOINTS.waitCode.scope)
       : undefined;
     const body = await readBody(c, waitCodeRequestSchema);
-    const client = await context.storage.getClient(body.client_id);
+    const client = await context.storage.clients.get(body.client_id);
     if (!client) throw fail("invalid_request", "Unknown client_id.");
     if (token) checkTokenClient(token, client.id);
     else assertOriginAllowed(c.req.header("origin"), client.origins);
@@ -28,7 +28,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
 
     const { code: input, type } = body.authentication_code;
     const purpose = "temporary_authentication";
-    const user = await context.storage.getUserByName(client.namespaceId, body.username);
+    const user = await context.storage.users.getByName(client.namespaceId, body.username);
     if (token) checkTokenUser(token, user ?? { username: body.username });
     const userId = user?.id ?? unknownUserSubject(body.username);
     const guesser = token ? ({ kind: "backend" } as const) : anonymousGuesser(c, context);
@@ -36,7 +36,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
     if (!user) throw fail("invalid_code", "The code is not valid."); // nobody has codes of an unknown user
     // Who is asking, for the approving device to show (RFC 8628 §5.4); the first wait wins.
     if (record.requestInfo === null) {
-      await context.storage.recordCodeRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
+      await context.storage.codes.recordRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
     }
 
     // Capped per code and per address once the code matched; the slot is given back however the wait ends.
@@ -57,7 +57,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
       case "authorized":
         break;
     }
-    if (!(await context.storage.consumeCode(record.id, context.now()))) {
+    if (!(await context.storage.codes.consume(record.id, context.now()))) {
       throw fail("invalid_code", "The code is not valid.");
     }
     return replySession(c, context, client, user, {

@@ -37,45 +37,25 @@ export interface RateLimiterOptions {
   durationSeconds: number;
 }
 
-/** What happened to a code, as told to the other service instances on the same database. */
-export type SharedCodeEvent = "authorized" | "invalidated";
-
-/** Receives the code events of the other service instances sharing the database. */
-export interface CodeEventListener {
-  /** Another instance authorized or invalidated `codeId`. */
-  onEvent(codeId: string, event: SharedCodeEvent): void;
-  /**
-   * Events may have been missed (the notification connection dropped and is back, listening
-   * again): every pending wait must re-read its code from storage.
-   */
-  onResync(): void;
+/** The clients (backends) and their keys. */
+export interface ClientStore {
+  insert(client: ClientRecord): Promise<void>;
+  get(id: string): Promise<ClientRecord | undefined>;
+  /** Every client, oldest first. */
+  list(): Promise<ClientRecord[]>;
 }
 
-/**
- * Everything the service persists, behind one small asynchronous interface. `SqliteStorage` and
- * `PostgresStorage` implement it with the same atomicity: every method that says "atomically"
- * is a single statement or transaction, correct when several service instances share the
- * database.
- */
-export interface Storage {
-  /** Creates or upgrades the schema. Idempotent. */
-  migrate(): Promise<void>;
-  /** Closes the connection. */
-  close(): Promise<void>;
-
-  insertClient(client: ClientRecord): Promise<void>;
-  getClient(id: string): Promise<ClientRecord | undefined>;
-  listClients(): Promise<ClientRecord[]>;
-
+/** The users of every namespace, and the proof of their email. */
+export interface UserStore {
   /** Inserts a user; returns `false` when the username is taken in that namespace. */
-  insertUser(user: UserRecord): Promise<boolean>;
-  getUserById(namespaceId: string, id: string): Promise<UserRecord | undefined>;
-  getUserByName(namespaceId: string, username: string): Promise<UserRecord | undefined>;
+  insert(user: UserRecord): Promise<boolean>;
+  getById(namespaceId: string, id: string): Promise<UserRecord | undefined>;
+  getByName(namespaceId: string, username: string): Promise<UserRecord | undefined>;
   /**
    * Atomically inserts a user and its first passkey (a passkey sign-up), both or neither, so an
    * account can never be seen without the credential it was made with.
    */
-  insertUserWithPasskey(
+  insertWithPasskey(
     user: UserRecord,
     credential: WebAuthnCredentialRecord,
   ): Promise<"inserted" | "user_exists" | "credential_exists">;
@@ -85,34 +65,111 @@ export interface Storage {
    * purpose) and pending challenges. `undefined` when the user was already verified (nothing is
    * deleted) or does not exist.
    */
-  verifyUser(userId: string, now: Date): Promise<AccountVerification | undefined>;
+  verify(userId: string, now: Date): Promise<AccountVerification | undefined>;
+}
 
-  insertCode(code: CodeRecord): Promise<void>;
-  /** Codes not consumed, of one user, client, type and purpose (expired ones included). */
-  listCodes(query: CodeQuery): Promise<CodeRecord[]>;
+/** Passkeys (WebAuthn credentials) and device keys. */
+export interface CredentialStore {
+  /** Inserts a passkey; `false` when its id is already registered. */
+  insertPasskey(credential: WebAuthnCredentialRecord): Promise<boolean>;
+  /**
+   * Inserts a passkey added with a code created at `codeCreatedAt`, atomically with respect to
+   * {@link UserStore.verify}: refused (`"superseded"`) when the user was verified after the code
+   * was made — a proof of the email ends every right to add a credential granted before it.
+   */
+  insertPasskeyWithCode(
+    credential: WebAuthnCredentialRecord,
+    codeCreatedAt: Date,
+  ): Promise<"inserted" | "credential_exists" | "superseded">;
+  getPasskey(id: string): Promise<WebAuthnCredentialRecord | undefined>;
+  /** A user's passkeys, oldest first. */
+  listPasskeys(userId: string): Promise<WebAuthnCredentialRecord[]>;
+  updatePasskeyCounter(id: string, counter: number, usedAt: Date): Promise<void>;
+  insertDeviceKey(key: DeviceKeyRecord): Promise<void>;
+  getDeviceKey(id: string): Promise<DeviceKeyRecord | undefined>;
+  /** A user's device keys, oldest first. */
+  listDeviceKeys(userId: string): Promise<DeviceKeyRecord[]>;
+}
+
+/** Codes, stored as keyed hashes. */
+export interface CodeStore {
+  insert(code: CodeRecord): Promise<void>;
+  get(id: string): Promise<CodeRecord | undefined>;
+  /** Codes not consumed, of one user, client, type and purpose (expired ones included), oldest first. */
+  list(query: CodeQuery): Promise<CodeRecord[]>;
   /**
    * Atomically counts one anonymous guess on every code of `query` that is not consumed, before
    * the guess is compared; returns those codes with their new counts.
    */
-  reserveCodeGuess(query: CodeQuery): Promise<CodeRecord[]>;
-  /** Takes back the guess {@link reserveCodeGuess} counted on these codes (the guess was right). */
-  returnCodeGuess(ids: readonly string[]): Promise<void>;
+  reserveGuess(query: CodeQuery): Promise<CodeRecord[]>;
+  /** Takes back the guess {@link CodeStore.reserveGuess} counted on these codes (the guess was right). */
+  returnGuess(ids: readonly string[]): Promise<void>;
   /** Deletes the unconsumed codes of `query` with at least `guesses` anonymous guesses; returns their ids. */
-  deleteGuessedCodes(query: CodeQuery, guesses: number): Promise<string[]>;
+  deleteGuessed(query: CodeQuery, guesses: number): Promise<string[]>;
   /** Whether a consumed code of `query` has this hash (a right code sent again after its use). */
-  isConsumedCode(query: CodeQuery, hash: string): Promise<boolean>;
-  getCode(id: string): Promise<CodeRecord | undefined>;
+  isConsumed(query: CodeQuery, hash: string): Promise<boolean>;
   /** Atomically marks an unconsumed, unexpired code authorized; `false` when it no longer qualifies. */
-  authorizeCode(id: string, now: Date): Promise<boolean>;
+  authorize(id: string, now: Date): Promise<boolean>;
   /**
    * Atomically records who is waiting on a code, only when nothing is recorded yet (the first
    * wait wins); `false` when something already was, or the code is unknown.
    */
-  recordCodeRequester(id: string, info: RequestInfo): Promise<boolean>;
+  recordRequester(id: string, info: RequestInfo): Promise<boolean>;
   /** Atomically consumes an authorized, unconsumed, unexpired code; exactly one caller gets `true`. */
-  consumeCode(id: string, now: Date): Promise<boolean>;
+  consume(id: string, now: Date): Promise<boolean>;
   /** Deletes the unconsumed codes of a user for a purpose (and type, when given); returns their ids. */
-  deleteCodes(query: { clientId: string; userId: string; purpose: CodePurpose; type?: CodeType }): Promise<string[]>;
+  delete(query: { clientId: string; userId: string; purpose: CodePurpose; type?: CodeType }): Promise<string[]>;
+}
+
+/** Failure counters and single-use nonces. */
+export interface AttemptStore {
+  /** Atomically counts one failure under `key` in a window of `windowMs`. */
+  recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState>;
+  /** Current failures under `key`, or `undefined` when its window has ended. */
+  getFailures(key: string, now: Date): Promise<AttemptState | undefined>;
+  /** Atomically takes back one failure counted under `key` (never below zero). */
+  forgiveFailure(key: string): Promise<void>;
+  /** Atomically records a nonce; `false` when it was already seen and has not expired. */
+  useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;
+}
+
+/** The service's signing keys and named secrets. */
+export interface KeyStore {
+  /** Every signing key, newest first. */
+  listSigningKeys(): Promise<SigningKeyRecord[]>;
+  insertSigningKey(key: SigningKeyRecord): Promise<void>;
+  retireSigningKeys(except: string, now: Date): Promise<void>;
+  /** Reads a named secret, creating it with `create()` the first time (atomically). */
+  getOrCreateSecret(name: string, create: () => string): Promise<string>;
+}
+
+/** Pending ceremony challenges (WebAuthn and device keys). */
+export interface ChallengeStore {
+  insert(challenge: ChallengeRecord): Promise<void>;
+  /** Atomically deletes and returns a challenge of that kind; `undefined` when unknown or used. */
+  take(challenge: string, kind: string): Promise<ChallengeRecord | undefined>;
+}
+
+/**
+ * Everything the service persists, one store per table (or pair of tables), behind small
+ * asynchronous interfaces. `SqliteStorage` and `PostgresStorage` run the same queries with the
+ * same atomicity: every method that says "atomically" is a single statement or transaction,
+ * correct when several service instances share the database. Code events between instances
+ * travel on a `CodeEventBus`, not here.
+ */
+export interface Storage {
+  readonly clients: ClientStore;
+  readonly users: UserStore;
+  readonly credentials: CredentialStore;
+  readonly codes: CodeStore;
+  readonly attempts: AttemptStore;
+  readonly keys: KeyStore;
+  readonly challenges: ChallengeStore;
+
+  /** Creates or upgrades the schema. Idempotent. */
+  migrate(): Promise<void>;
+  /** Closes the connection. */
+  close(): Promise<void>;
   /**
    * Deletes the rows no request can use any more, of every table requests fill (anonymous ones
    * included): challenges and nonces expired at `now`, attempt counters whose window ended at
@@ -121,59 +178,9 @@ export interface Storage {
    * purging the same database at once share the work.
    */
   purgeExpired(now: Date, codeRetentionMs: number): Promise<PurgeCounts>;
-
-  /** Atomically counts one failure under `key` in a window of `windowMs`. */
-  recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState>;
-  /** Current failures under `key`, or `undefined` when its window has ended. */
-  getFailures(key: string, now: Date): Promise<AttemptState | undefined>;
-  /** Atomically takes back one failure counted under `key` (never below zero). */
-  forgiveFailure(key: string): Promise<void>;
-
   /**
    * A rate limiter (rate-limiter-flexible) whose counts every service instance on this storage
    * shares: in the database for Postgres, in memory for SQLite (one process owns the file).
    */
   createRateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
-
-  /** Atomically records a nonce; `false` when it was already seen and has not expired. */
-  useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;
-
-  listSigningKeys(): Promise<SigningKeyRecord[]>;
-  insertSigningKey(key: SigningKeyRecord): Promise<void>;
-  retireSigningKeys(except: string, now: Date): Promise<void>;
-
-  /** Reads a named secret, creating it with `create()` the first time (atomically). */
-  getOrCreateSecret(name: string, create: () => string): Promise<string>;
-
-  insertChallenge(challenge: ChallengeRecord): Promise<void>;
-  /** Atomically deletes and returns a challenge of that kind; `undefined` when unknown or used. */
-  takeChallenge(challenge: string, kind: string): Promise<ChallengeRecord | undefined>;
-
-  /**
-   * Inserts a passkey added with a code created at `codeCreatedAt`, atomically with respect to
-   * {@link verifyUser}: refused (`"superseded"`) when the user was verified after the code was
-   * made — a proof of the email ends every right to add a credential granted before it.
-   */
-  insertPasskeyWithCode(
-    credential: WebAuthnCredentialRecord,
-    codeCreatedAt: Date,
-  ): Promise<"inserted" | "credential_exists" | "superseded">;
-  /** Inserts a credential; `false` when its id is already registered. */
-  insertWebAuthnCredential(credential: WebAuthnCredentialRecord): Promise<boolean>;
-  getWebAuthnCredential(id: string): Promise<WebAuthnCredentialRecord | undefined>;
-  listWebAuthnCredentials(userId: string): Promise<WebAuthnCredentialRecord[]>;
-  updateWebAuthnCounter(id: string, counter: number, usedAt: Date): Promise<void>;
-
-  insertDeviceKey(key: DeviceKeyRecord): Promise<void>;
-  getDeviceKey(id: string): Promise<DeviceKeyRecord | undefined>;
-  listDeviceKeys(userId: string): Promise<DeviceKeyRecord[]>;
-
-  /**
-   * Optional, for storage that several service instances share (Postgres): calls `listener`
-   * with the code events the other instances publish (never this instance's own), from now
-   * until the returned function is called. Absent when one process owns the database (SQLite).
-   */
-  subscribeCodeEvents?(listener: CodeEventListener): Promise<() => Promise<void>>;
-  /** Optional, with `subscribeCodeEvents`: tells the other instances' subscribers about `event`. */
-  publishCodeEvent?(codeId: string, event: SharedCodeEvent): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import type { Logger } from "../logger.js";
-import type { Storage } from "../storage/storage.js";
+import type { CodeEventBus } from "../storage/events/code-event-bus.js";
 import { WaitHub } from "./wait-hub.js";
 
-/** A wait hub, connected to the other instances when the storage is shared. */
+/** A wait hub, connected to the other instances on its code event bus. */
 export interface ConnectedWaitHub {
   hub: WaitHub;
   /** Stops listening to the other instances (before the storage closes). */
@@ -10,18 +10,15 @@ export interface ConnectedWaitHub {
 }
 
 /**
- * Creates the service's {@link WaitHub}. When the storage is shared by several instances
- * (Postgres), every `publish` is also sent to the other instances, their events are delivered
- * here, and after a lost notification connection comes back every wait re-reads its code.
- * Resolves once listening, so no event published after startup is missed.
+ * Creates the service's {@link WaitHub} on `bus`: every `publish` is also sent to the other
+ * instances, their events are delivered here, and after a lost notification connection comes
+ * back every wait re-reads its code. Resolves once listening, so no event published after
+ * startup is missed.
  */
-export async function createWaitHub(storage: Storage, logger: Logger): Promise<ConnectedWaitHub> {
-  if (!storage.subscribeCodeEvents || !storage.publishCodeEvent) {
-    return { hub: new WaitHub(), stop: async () => {} };
-  }
+export async function createWaitHub(bus: CodeEventBus, logger: Logger): Promise<ConnectedWaitHub> {
   const hub = new WaitHub({
     relay: (codeId, event) => {
-      storage.publishCodeEvent?.(codeId, event).catch((error: unknown) =>
+      bus.publish(codeId, event).catch((error: unknown) =>
         // The other instances' waits then learn it when their hold time ends and the client calls again.
         logger({
           level: "error",
@@ -33,7 +30,7 @@ export async function createWaitHub(storage: Storage, logger: Logger): Promise<C
       );
     },
   });
-  const stop = await storage.subscribeCodeEvents({
+  const stop = await bus.subscribe({
     onEvent: (codeId, event) => hub.deliver(codeId, event),
     onResync: () => hub.recheckAll(),
   });

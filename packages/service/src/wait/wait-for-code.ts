@@ -25,7 +25,7 @@ export function waitForCode(context: ServiceContext, code: CodeRecord, signal: A
     };
     const onAbort = () => finish("aborted");
     const recheck = () => {
-      context.storage.getCode(code.id).then(
+      context.storage.codes.get(code.id).then(
         (current) => {
           if (!current) finish("invalidated");
           else if (current.authorizedAt !== null) finish("authorized");

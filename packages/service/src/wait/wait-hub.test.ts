@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SharedCodeEvent } from "../storage/storage.js";
+import type { SharedCodeEvent } from "../storage/events/code-event-bus.js";
 import { type CodeEvent, WaitHub } from "./wait-hub.js";
 
 describe("WaitHub", () => {

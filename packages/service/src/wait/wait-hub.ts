@@ -1,4 +1,4 @@
-import type { SharedCodeEvent } from "../storage/storage.js";
+import type { SharedCodeEvent } from "../storage/events/code-event-bus.js";
 
 /**
  * What can happen to a pending code. `recheck`: events may have been missed (another

@@ -34,13 +34,13 @@ async function storeAddedPasskey(
   code: CodeRecord,
 ): Promise<RevokedCredential[]> {
   if (code.provesEmail && user.verifiedAt === null) {
-    const verification = await context.storage.verifyUser(user.id, context.now());
+    const verification = await context.storage.users.verify(user.id, context.now());
     for (const id of verification?.deletedCodes ?? []) context.waits.publish(id, "invalidated");
     // This request is the proof: its passkey is the first of the verified account.
-    if (!(await context.storage.insertWebAuthnCredential(passkey))) throw passkeyExists();
+    if (!(await context.storage.credentials.insertPasskey(passkey))) throw passkeyExists();
     return verification?.revoked ?? [];
   }
-  switch (await context.storage.insertPasskeyWithCode(passkey, code.createdAt)) {
+  switch (await context.storage.credentials.insertPasskeyWithCode(passkey, code.createdAt)) {
     case "credential_exists":
       throw passkeyExists();
     case "superseded": // the owner proved the email after this code was made
@@ -61,7 +61,7 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
     const body = await readBody(c, addCredentialInitRequestSchema);
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
     const { code, type } = body.authentication_code;
-    const user = await context.storage.getUserByName(client.namespaceId, body.username);
+    const user = await context.storage.users.getByName(client.namespaceId, body.username);
     // An emailed code of an account made unverified after it was sent is still the email's.
     const userId =
       user === undefined
@@ -79,7 +79,7 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
     if (record.authorizedAt === null) {
       throw fail("invalid_code", "The code has not been authorized by the account's backend.");
     }
-    const existing = await context.storage.listWebAuthnCredentials(user.id);
+    const existing = await context.storage.credentials.listPasskeys(user.id);
     const options = await registrationOptions(rp, user, existing);
     await storeChallenge(context, options.challenge, {
       kind,
@@ -96,14 +96,14 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
     const challenge = challengeFromClientData(body.credential.response.clientDataJSON);
     const record = await redeemChallenge(context, challenge, { kind, clientId: client.id, username: body.username });
-    const user = await context.storage.getUserById(client.namespaceId, record.userId);
+    const user = await context.storage.users.getById(client.namespaceId, record.userId);
     const codeId = record.data.codeId;
     if (!user || typeof codeId !== "string") throw fail("invalid_challenge", "The challenge is not for this account.");
     const verified = await verifyRegistration(context, rp, challenge, body.credential);
-    if (await context.storage.getWebAuthnCredential(verified.id)) throw passkeyExists();
+    if (await context.storage.credentials.getPasskey(verified.id)) throw passkeyExists();
     const now = context.now();
-    const consumed = await context.storage.consumeCode(codeId, now);
-    const code = await context.storage.getCode(codeId);
+    const consumed = await context.storage.codes.consume(codeId, now);
+    const code = await context.storage.codes.get(codeId);
     if (!consumed || !code) {
       if (code && code.consumedAt === null && code.expiresAt.getTime() <= now.getTime()) {
         throw fail("code_expired", "The code has expired.");

@@ -25,8 +25,8 @@ export function registerSignInRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.fido2AuthenticateInit.path, async (c) => {
     const body = await readBody(c, authenticateInitRequestSchema);
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
-    const user = await context.storage.getUserByName(client.namespaceId, body.username);
-    const credentials = user ? await context.storage.listWebAuthnCredentials(user.id) : [];
+    const user = await context.storage.users.getByName(client.namespaceId, body.username);
+    const credentials = user ? await context.storage.credentials.listPasskeys(user.id) : [];
     if (!user || credentials.length === 0) {
       throw fail("no_credentials", "No passkey is registered for this username.");
     }
@@ -45,13 +45,13 @@ export function registerSignInRoutes(app: Hono, context: ServiceContext): void {
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
     const challenge = challengeFromClientData(body.credential.response.clientDataJSON);
     const record = await redeemChallenge(context, challenge, { kind, clientId: client.id, username: body.username });
-    const user = await context.storage.getUserById(client.namespaceId, record.userId);
-    const stored = await context.storage.getWebAuthnCredential(body.credential.id);
+    const user = await context.storage.users.getById(client.namespaceId, record.userId);
+    const stored = await context.storage.credentials.getPasskey(body.credential.id);
     if (!user || !stored || stored.userId !== user.id) {
       throw fail("verification_failed", "This passkey is not registered for this account.");
     }
     const counter = await verifyAuthentication(context, rp, challenge, body.credential, stored);
-    await context.storage.updateWebAuthnCounter(stored.id, counter, context.now());
+    await context.storage.credentials.updatePasskeyCounter(stored.id, counter, context.now());
     return replyPasskeySession(c, context, client, user, stored);
   });
 }

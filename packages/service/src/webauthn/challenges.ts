@@ -24,7 +24,7 @@ export async function storeChallenge(
   challenge: string,
   binding: ChallengeBinding & { userId: string; data?: Record<string, unknown> },
 ): Promise<void> {
-  await context.storage.insertChallenge({
+  await context.storage.challenges.insert({
     challenge,
     kind: binding.kind,
     clientId: binding.clientId,
@@ -46,7 +46,7 @@ export async function redeemChallenge(
   challenge: string,
   binding: ChallengeBinding,
 ): Promise<ChallengeRecord & { userId: string }> {
-  const record = await context.storage.takeChallenge(challenge, binding.kind);
+  const record = await context.storage.challenges.take(challenge, binding.kind);
   if (
     record === undefined ||
     record.userId === null ||

@@ -29,7 +29,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.fido2RegisterInit.path, async (c) => {
     const body = await readBody(c, registerInitRequestSchema);
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
-    if (await context.storage.getUserByName(client.namespaceId, body.username)) {
+    if (await context.storage.users.getByName(client.namespaceId, body.username)) {
       throw fail("user_exists", "A user with this username already exists.");
     }
     const userId = crypto.randomUUID();
@@ -44,7 +44,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
     const challenge = challengeFromClientData(body.credential.response.clientDataJSON);
     const record = await redeemChallenge(context, challenge, { kind, clientId: client.id, username: body.username });
     const verified = await verifyRegistration(context, rp, challenge, body.credential);
-    if (await context.storage.getWebAuthnCredential(verified.id)) throw passkeyExists();
+    if (await context.storage.credentials.getPasskey(verified.id)) throw passkeyExists();
     const now = context.now();
     const user: UserRecord = {
       id: record.userId,
@@ -55,7 +55,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
     };
     // The user and its passkey together: an owner's proof can never come between them.
     const passkey = passkeyRecord(user.id, verified, body.credential_name, now);
-    switch (await context.storage.insertUserWithPasskey(user, passkey)) {
+    switch (await context.storage.users.insertWithPasskey(user, passkey)) {
       case "user_exists":
         throw fail("user_exists", "A user with this username already exists.");
       case "credential_exists":

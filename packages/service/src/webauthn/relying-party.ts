@@ -27,7 +27,7 @@ export async function loadRelyingParty(
   context: ServiceContext,
   clientId: string,
 ): Promise<{ client: ClientRecord; rp: RelyingParty }> {
-  const client = await context.storage.getClient(clientId);
+  const client = await context.storage.clients.get(clientId);
   if (!client) throw fail("invalid_request", "Unknown client_id.");
   assertOriginAllowed(c.req.header("origin"), client.origins);
   const [first] = client.origins;

@@ -1,7 +1,4 @@
-import type { ClientConfig } from "pg";
-import type { Logger } from "../../logger.js";
-import type { CodeEventListener, SharedCodeEvent } from "../storage.js";
-import { ListenConnection } from "./listen-connection.js";
+import type { SharedCodeEvent } from "../events/code-event-bus.js";
 
 /** The NOTIFY channel code events travel on. */
 export const CODE_EVENTS_CHANNEL = "handoff_code_events";
@@ -30,42 +27,4 @@ export function decodeCodeEvent(payload: string): CodeEventMessage | undefined {
   const { i, c, e } = value as Record<string, unknown>;
   if (typeof i !== "string" || typeof c !== "string" || (e !== "authorized" && e !== "invalidated")) return undefined;
   return { instanceId: i, codeId: c, event: e };
-}
-
-/** What {@link listenForCodeEvents} needs. */
-export interface ListenForCodeEventsOptions {
-  /** Connection settings of the dedicated LISTEN session. */
-  config: ClientConfig;
-  /** This instance's id: its own events are already delivered locally and are skipped. */
-  instanceId: string;
-  listener: CodeEventListener;
-  logger: Logger;
-  /** First delay before reconnecting a dropped LISTEN session. Default: 100. */
-  reconnectDelayMs?: number;
-}
-
-/**
- * LISTENs for the code events of the other instances on a dedicated session and hands them to
- * `listener`; after the session drops and comes back, calls `listener.onResync()` (events sent
- * in between are lost, so every wait re-reads its code). Resolves once listening; the returned
- * function stops.
- */
-export async function listenForCodeEvents(options: ListenForCodeEventsOptions): Promise<() => Promise<void>> {
-  const { listener, instanceId, logger } = options;
-  const connection = await ListenConnection.open({
-    config: options.config,
-    channel: CODE_EVENTS_CHANNEL,
-    logger,
-    ...(options.reconnectDelayMs === undefined ? {} : { reconnectDelayMs: options.reconnectDelayMs }),
-    onNotification(payload) {
-      const message = decodeCodeEvent(payload);
-      if (!message) {
-        logger({ level: "warn", msg: "ignored a malformed code event notification" });
-        return;
-      }
-      if (message.instanceId !== instanceId) listener.onEvent(message.codeId, message.event);
-    },
-    onReconnect: () => listener.onResync(),
-  });
-  return () => connection.close();
 }

@@ -1,0 +1,49 @@
+import type { Row } from "../rows.js";
+import { sql } from "../sql/query.js";
+import type { AttemptState, AttemptStore } from "../storage.js";
+import { SqlStore } from "./sql-store.js";
+
+const RECORD_FAILURE = sql(
+  `INSERT INTO attempts (key, failures, window_ends_at) VALUES (?, 1, ?)
+   ON CONFLICT (key) DO UPDATE SET
+     failures = CASE WHEN attempts.window_ends_at <= ? THEN 1 ELSE attempts.failures + 1 END,
+     window_ends_at = CASE WHEN attempts.window_ends_at <= ? THEN excluded.window_ends_at ELSE attempts.window_ends_at END
+   RETURNING failures, window_ends_at`,
+);
+const GET_FAILURES = sql("SELECT failures, window_ends_at FROM attempts WHERE key = ? AND window_ends_at > ?");
+const FORGIVE_FAILURE = sql("UPDATE attempts SET failures = failures - 1 WHERE key = ? AND failures > 0");
+/** Inserts the nonce, or takes over an expired row the purge has not deleted yet. */
+const USE_NONCE = sql(
+  `INSERT INTO nonces (client_id, nonce, expires_at) VALUES (?, ?, ?)
+   ON CONFLICT (client_id, nonce) DO UPDATE SET expires_at = excluded.expires_at WHERE nonces.expires_at <= ?`,
+);
+
+const attemptState = (row: Row): AttemptState => ({
+  failures: Number(row.failures),
+  windowEndsAt: new Date(Number(row.window_ends_at)),
+});
+
+/**
+ * {@link AttemptStore} on the `attempts` and `nonces` tables, in either dialect: each method is
+ * one statement, and `INSERT … ON CONFLICT` counts without lost updates across instances.
+ */
+export class SqlAttemptStore extends SqlStore implements AttemptStore {
+  async recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState> {
+    const at = now.getTime();
+    // Whole milliseconds: the column is an integer (BIGINT on Postgres).
+    return attemptState((await this.db.get(RECORD_FAILURE, [key, Math.ceil(at + windowMs), at, at])) as Row);
+  }
+
+  async getFailures(key: string, now: Date): Promise<AttemptState | undefined> {
+    const row = await this.db.get(GET_FAILURES, [key, now.getTime()]);
+    return row && attemptState(row);
+  }
+
+  async forgiveFailure(key: string): Promise<void> {
+    await this.db.run(FORGIVE_FAILURE, [key]);
+  }
+
+  async useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
+    return (await this.db.run(USE_NONCE, [clientId, nonce, expiresAt.getTime(), now.getTime()])) === 1;
+  }
+}
