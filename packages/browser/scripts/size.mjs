@@ -87,6 +87,11 @@ export const run = () => Promise.all([detectWebAuthn(), waitCode(service, { user
     code: `export * from "@handoff/browser/device-keys";`,
   },
   {
+    name: "@handoff/types/core (every export): what the SDKs share, without zod",
+    forbidden: ["/zod/"],
+    code: `export * from "@handoff/types/core";`,
+  },
+  {
     name: "@handoff/browser/qr: renderQr + renderQrToCanvas",
     budgetBytes: 10 * 1024,
     forbidden: ["/zod/", "/pngjs/", "/simplewebauthn/", "qrcode/lib/renderer/", "qrcode/lib/server"],

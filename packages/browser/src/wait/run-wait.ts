@@ -64,7 +64,7 @@ export async function runWait(config: BrowserClientConfig, options: WaitCodeOpti
     if (capped || Date.now() >= capAt) {
       return new HandoffError("timeout", `The code was not authorized within maxWaitMs (${wait.maxWaitMs} ms).`, {
         ...extra,
-        details: { ...details, maxWaitMs: wait.maxWaitMs },
+        details: { ...details, ...(wait.maxWaitMs === undefined ? {} : { maxWaitMs: wait.maxWaitMs }) },
       });
     }
     if (wait.expiresAtMs !== undefined && Date.now() >= wait.expiresAtMs) {

@@ -1,11 +1,12 @@
-import type { HandoffErrorCode } from "./error-codes.js";
+import { defaultErrorMessage, type HandoffErrorCode } from "./error-codes.js";
+import type { HandoffErrorDetails } from "./error-details.js";
 
 /** What a {@link HandoffError} is built from. */
-export interface HandoffErrorOptions {
+export interface HandoffErrorOptions<C extends HandoffErrorCode = HandoffErrorCode> {
   /** HTTP status of the service's answer; absent for errors raised without a response. */
   status?: number;
-  /** Structured context safe to show (the request path, the `Retry-After` seconds, …). Never secrets. */
-  details?: Record<string, unknown>;
+  /** Structured context safe to show (the request path, the `Retry-After` seconds, …); per code, see {@link HandoffErrorDetailsByCode}. Never secrets. */
+  details?: HandoffErrorDetails<C>;
   /** The underlying error. */
   cause?: unknown;
 }
@@ -13,7 +14,8 @@ export interface HandoffErrorOptions {
 const BRAND = Symbol.for("@handoff/types/HandoffError");
 
 /**
- * The one error every Handoff package throws. Branch on `code`, never on `message`.
+ * The one error every Handoff package throws. Branch on `code`, never on `message`. Without a
+ * message, the code's default message is used (see {@link defaultErrorMessage}).
  *
  * @example
  * try {
@@ -23,16 +25,16 @@ const BRAND = Symbol.for("@handoff/types/HandoffError");
  *   else throw error;
  * }
  */
-export class HandoffError extends Error {
+export class HandoffError<C extends HandoffErrorCode = HandoffErrorCode> extends Error {
   /** Stable, documented error code. */
-  readonly code: HandoffErrorCode;
+  readonly code: C;
   /** HTTP status of the service's answer, when there was one. */
   readonly status: number | undefined;
-  /** Structured context safe to log and show. */
-  readonly details: Record<string, unknown> | undefined;
+  /** Structured context safe to log and show; which fields a code carries: {@link HandoffErrorDetailsByCode}. */
+  readonly details: HandoffErrorDetails<C> | undefined;
 
-  constructor(code: HandoffErrorCode, message: string, options: HandoffErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: C, message?: string, options: HandoffErrorOptions<C> = {}) {
+    super(message ?? defaultErrorMessage(code), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "HandoffError";
     this.code = code;
     this.status = options.status;
@@ -41,7 +43,7 @@ export class HandoffError extends Error {
   }
 
   /** The `{ code, message }` wire body for this error. */
-  toJSON(): { code: HandoffErrorCode; message: string } {
+  toJSON(): { code: C; message: string } {
     return { code: this.code, message: this.message };
   }
 }
@@ -49,6 +51,9 @@ export class HandoffError extends Error {
 /**
  * Whether `value` is a {@link HandoffError}, also when it comes from another copy of this
  * package or another realm (an iframe, a worker), where `instanceof` fails.
+ *
+ * @example
+ * if (isHandoffError(error) && error.code === "invalid_response") console.log(error.details?.serviceCode);
  */
 export function isHandoffError(value: unknown): value is HandoffError {
   return (
