@@ -196,7 +196,7 @@ describe("a broken or malicious service never makes the browser SDK throw anythi
     await fc.assert(
       fc.asyncProperty(answer, async (step) => {
         const config = { baseUrl: "https://handoff.test", clientId: "c", fetch: fakeFetch([step]), timeoutMs: 1_000 };
-        await request(config, { path: "/x", body: {}, validate: parseSession }).then(
+        await request(config, { endpoint: { method: "POST", path: "/x" }, body: {}, validate: parseSession }).then(
           (value) =>
             expect(authenticationResponseSchema.safeParse(value).success || typeof value === "object").toBe(true),
           expectOnlyHandoffErrors,

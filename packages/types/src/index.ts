@@ -68,14 +68,14 @@ export {
 export type { ClientErrorCode, HandoffErrorCode, ServiceErrorCode } from "./core/error-codes.js";
 export {
   CLIENT_ERROR_CODES,
-  defaultErrorMessage,
+  isClientErrorCode,
   isHandoffErrorCode,
   isServiceErrorCode,
   SERVICE_ERROR_CODES,
-  SERVICE_ERROR_MESSAGES,
 } from "./core/error-codes.js";
 export type { HandoffErrorDetailFields, HandoffErrorDetails, HandoffErrorDetailsByCode } from "./core/error-details.js";
 export { errorFromResponse } from "./core/error-from-response.js";
+export { defaultErrorMessage, SERVICE_ERROR_MESSAGES } from "./core/error-messages.js";
 export type { HandoffErrorOptions } from "./core/handoff-error.js";
 export { HandoffError, isHandoffError } from "./core/handoff-error.js";
 export type { CodeRequester, PendingCode } from "./core/pending-code.js";

@@ -31,10 +31,10 @@ describe("errorFromResponse", () => {
     expect(error.details?.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 
-  it("gives a known code without a message the code's default message", () => {
+  it("keeps a known code without a message, saying the code", () => {
     expect(errorFromResponse(400, new Headers(), { code: "invalid_code" }, path)).toMatchObject({
       code: "invalid_code",
-      message: "The code is not valid.",
+      message: "invalid_code",
       status: 400,
     });
   });

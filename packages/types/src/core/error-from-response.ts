@@ -7,8 +7,8 @@ const MAX_CODE_LENGTH = 64;
 
 /**
  * The one mapping of a service's error answer to a {@link HandoffError}, used by both SDKs:
- * - a body `{ code, message }` with a code this SDK knows keeps that code, and its message (the
- *   code's default message when the body has none);
+ * - a body `{ code, message }` with a code this SDK knows keeps that code and its message (the
+ *   code itself when the body has no message);
  * - anything else is `invalid_response`: an HTML page from a proxy, an empty or non-JSON body
  *   (pass `undefined`), or a code this SDK does not know, kept in `details.serviceCode` (a newer
  *   service's code; `errorBodySchema` accepts it, `isServiceErrorCode` does not).

@@ -1,13 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { errorBodySchema } from "../error-body.js";
-import {
-  CLIENT_ERROR_CODES,
-  defaultErrorMessage,
-  isHandoffErrorCode,
-  isServiceErrorCode,
-  SERVICE_ERROR_CODES,
-  SERVICE_ERROR_MESSAGES,
-} from "./error-codes.js";
+import { CLIENT_ERROR_CODES, isHandoffErrorCode, isServiceErrorCode, SERVICE_ERROR_CODES } from "./error-codes.js";
+import { defaultErrorMessage, SERVICE_ERROR_MESSAGES } from "./error-messages.js";
 import { HandoffError, isHandoffError } from "./handoff-error.js";
 
 describe("error codes", () => {
@@ -61,7 +55,8 @@ describe("HandoffError", () => {
   });
 
   it("defaults its message to the code's, from one table", () => {
-    expect(new HandoffError("invalid_code").message).toBe("The code is not valid.");
+    expect(new HandoffError("invalid_code").message).toBe("invalid_code"); // the service's message is missing
+    expect(defaultErrorMessage("invalid_code")).toBe("The code is not valid.");
     expect(new HandoffError("aborted", undefined, { details: { path: "/x" } }).message).toBe(
       CLIENT_ERROR_CODES.aborted,
     );

@@ -1,4 +1,4 @@
-import { defaultErrorMessage, type HandoffErrorCode } from "./error-codes.js";
+import { CLIENT_ERROR_CODES, type HandoffErrorCode, isClientErrorCode } from "./error-codes.js";
 import type { HandoffErrorDetails } from "./error-details.js";
 
 /** What a {@link HandoffError} is built from. */
@@ -15,7 +15,9 @@ const BRAND = Symbol.for("@handoff/types/HandoffError");
 
 /**
  * The one error every Handoff package throws. Branch on `code`, never on `message`. Without a
- * message, the code's default message is used (see {@link defaultErrorMessage}).
+ * message, a client code says its default message ({@link CLIENT_ERROR_CODES}); a service code
+ * carries the service's message (the service defaults it from {@link SERVICE_ERROR_MESSAGES}),
+ * or, when an answer had none, the code itself.
  *
  * @example
  * try {
@@ -34,7 +36,10 @@ export class HandoffError<C extends HandoffErrorCode = HandoffErrorCode> extends
   readonly details: HandoffErrorDetails<C> | undefined;
 
   constructor(code: C, message?: string, options: HandoffErrorOptions<C> = {}) {
-    super(message ?? defaultErrorMessage(code), options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      message ?? (isClientErrorCode(code) ? CLIENT_ERROR_CODES[code] : code),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = "HandoffError";
     this.code = code;
     this.status = options.status;

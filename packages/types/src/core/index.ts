@@ -53,14 +53,14 @@ export {
 export type { ClientErrorCode, HandoffErrorCode, ServiceErrorCode } from "./error-codes.js";
 export {
   CLIENT_ERROR_CODES,
-  defaultErrorMessage,
+  isClientErrorCode,
   isHandoffErrorCode,
   isServiceErrorCode,
   SERVICE_ERROR_CODES,
-  SERVICE_ERROR_MESSAGES,
 } from "./error-codes.js";
 export type { HandoffErrorDetailFields, HandoffErrorDetails, HandoffErrorDetailsByCode } from "./error-details.js";
 export { errorFromResponse } from "./error-from-response.js";
+export { defaultErrorMessage, SERVICE_ERROR_MESSAGES } from "./error-messages.js";
 export type { HandoffErrorOptions } from "./handoff-error.js";
 export { HandoffError, isHandoffError } from "./handoff-error.js";
 export type { CodeRequester, PendingCode } from "./pending-code.js";
