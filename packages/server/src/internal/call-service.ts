@@ -1,4 +1,4 @@
-import { type CodeType, ENDPOINTS, type EndpointName, endpointPath, HandoffError } from "@handoff/types";
+import { type CodeType, ENDPOINTS, type EndpointName, endpointPath, HandoffError } from "@handoff/types/core";
 import ky, { type RetryOptions as KyRetryOptions } from "ky";
 import type { CallOptions } from "../call-options.js";
 import type { ResolvedRetry, ServerClientConfig } from "./config.js";
@@ -71,10 +71,7 @@ export async function callService<T>(
     const [response, data] = await Promise.all([pending, pending.json()]);
     const parsed = call.schema.safeParse(data);
     if (!parsed.success) {
-      throw new HandoffError("invalid_response", "The service answered with a body that does not match the contract.", {
-        status: response.status,
-        details: { path },
-      });
+      throw new HandoffError("invalid_response", undefined, { status: response.status, details: { path } });
     }
     return parsed.data;
   } catch (error) {
