@@ -29,8 +29,7 @@ export function registerUserRoutes(app: Hono, context: ServiceContext): void {
       createdAt: context.now(),
       verifiedAt: context.now(), // the backend vouches for the users it creates
     };
-    if (!(await context.storage.insertUser(user)))
-      throw fail("user_exists", "A user with this username already exists.");
+    if (!(await context.storage.insertUser(user))) throw fail("user_exists");
     return reply(c, userProfileSchema, profile(user));
   });
 

@@ -38,7 +38,7 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
       code,
       anonymousGuesser(c, context),
     );
-    if (!user) throw fail("invalid_code", "The code is not valid."); // nobody has codes of an unknown user
+    if (!user) throw fail("invalid_code"); // nobody has codes of an unknown user
     if (record.authorizedAt === null) {
       throw fail("invalid_code", "The code has not been authorized by the account's backend.");
     }
@@ -70,9 +70,9 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
     if (!(await context.storage.consumeCode(codeId, now))) {
       const code = await context.storage.getCode(codeId);
       if (code && code.consumedAt === null && code.expiresAt.getTime() <= now.getTime()) {
-        throw fail("code_expired", "The code has expired.");
+        throw fail("code_expired");
       }
-      throw fail("invalid_code", "The code is not valid.");
+      throw fail("invalid_code");
     }
     const name = await storePasskey(context, user, verified, body.credential_name, now);
     await notifyPasskeyAdded(context, user, name);

@@ -30,7 +30,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
     const body = await readBody(c, registerInitRequestSchema);
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
     if (await context.storage.getUserByName(client.namespaceId, body.username)) {
-      throw fail("user_exists", "A user with this username already exists.");
+      throw fail("user_exists");
     }
     const userId = crypto.randomUUID();
     const options = await registrationOptions(rp, { id: userId, username: body.username }, []);
@@ -56,7 +56,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
       verifiedAt: null, // nothing proves the username yet: see verifyUser
     };
     if (!(await context.storage.insertUser(user))) {
-      throw fail("user_exists", "A user with this username already exists.");
+      throw fail("user_exists");
     }
     const name = await storePasskey(context, user, verified, body.credential_name, now);
     return replyPasskeySession(c, context, client, user, { id: verified.id, name });
