@@ -64,7 +64,7 @@ export async function request<T>(config: BrowserClientConfig, options: RequestOp
     try {
       parsed = await response.json();
     } catch (cause) {
-      const error = interrupted(cause, () =>
+      throw interrupted(cause, () =>
         response.ok
           ? new HandoffError("invalid_response", `The service answered ${response.status} without JSON.`, {
               status: response.status,
@@ -73,7 +73,6 @@ export async function request<T>(config: BrowserClientConfig, options: RequestOp
             })
           : errorFromResponse(response.status, response.headers, undefined, path),
       );
-      throw error;
     }
     if (!response.ok) throw errorFromResponse(response.status, response.headers, parsed, path);
     const value = validate(parsed);

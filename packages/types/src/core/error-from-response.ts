@@ -3,7 +3,7 @@ import { HandoffError } from "./handoff-error.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 /** The longest `code` an error body may have (as `errorBodySchema`). */
-const MAX_CODE_LENGTH = 64;
+const MAX_ERROR_CODE_LENGTH = 64;
 
 /**
  * The one mapping of a service's error answer to a {@link HandoffError}, used by both SDKs:
@@ -38,7 +38,7 @@ export function errorFromResponse(
     return new HandoffError(code, typeof message === "string" ? message : undefined, { status, details });
   }
   const serviceCode =
-    typeof code === "string" && code.length > 0 && code.length <= MAX_CODE_LENGTH ? { serviceCode: code } : {};
+    typeof code === "string" && code.length > 0 && code.length <= MAX_ERROR_CODE_LENGTH ? { serviceCode: code } : {};
   return new HandoffError("invalid_response", `The service answered ${status} without a Handoff error body.`, {
     status,
     details: { ...details, ...serviceCode },
