@@ -1,4 +1,4 @@
-import type { RegisteredDeviceKey, Session } from "@handoff/types";
+import type { RegisteredDeviceKey, Session } from "@handoff/types/core";
 import type {
   AddDeviceKeyOptions,
   DeviceCodeRequested,

@@ -7,8 +7,8 @@
  * @packageDocumentation
  * @module @handoff/browser
  */
-export type { CodeType, HandoffErrorCode, RegisteredDeviceKey, Session } from "@handoff/types";
-export { HandoffError, isHandoffError } from "@handoff/types";
+export type { CodeType, HandoffErrorCode, RegisteredDeviceKey, Session } from "@handoff/types/core";
+export { HandoffError, isHandoffError } from "@handoff/types/core";
 export type { BrowserClient, BrowserClientOptions } from "./create-browser-client.js";
 export { createBrowserClient } from "./create-browser-client.js";
 export type {

@@ -19,47 +19,10 @@ import { parseSession } from "../src/internal/parse-session.js";
 import { request } from "../src/internal/request.js";
 import { waitCode } from "../src/wait/wait-code.js";
 import { parseCreationOptions, parseRequestOptions } from "../src/webauthn/parse-options.js";
+import { mutated, wrongValue } from "./mutated.js";
 
 const RUNS = 300;
 const challenge = "Y2hhbGxlbmdlLWNoYWxsZW5nZS1jaGFsbGVuZ2UtMDE";
-
-/** Values a broken or malicious service might put where another was expected. */
-const wrongValue = fc.oneof(
-  fc.jsonValue({ maxDepth: 2 }),
-  fc.string({ unit: "binary", maxLength: 20 }),
-  fc.constantFrom("", "\u0000", "a\nb", "x".repeat(2_000), "2026-13-45T99:99:99Z", -0, 1e308, Number.NaN),
-  fc.constant(undefined),
-);
-
-/** Variants of `valid`: every leaf kept or replaced, every object and array kept or broken. */
-function mutated(valid: unknown): fc.Arbitrary<unknown> {
-  if (Array.isArray(valid)) {
-    return fc.oneof({ weight: 4, arbitrary: fc.tuple(...valid.map(mutated)) }, { weight: 1, arbitrary: wrongValue });
-  }
-  if (typeof valid === "object" && valid !== null) {
-    const entries = Object.entries(valid);
-    return fc.oneof(
-      {
-        weight: 6,
-        arbitrary: fc
-          .tuple(
-            ...entries.map(([, value]) => mutated(value)),
-            fc.dictionary(fc.string({ maxLength: 8 }), wrongValue, { maxKeys: 2 }),
-          )
-          .map((values) => {
-            const extra = values.pop() as Record<string, unknown>;
-            const out: Record<string, unknown> = { ...extra };
-            entries.forEach(([key], i) => {
-              if (values[i] !== undefined) out[key] = values[i];
-            });
-            return out;
-          }),
-      },
-      { weight: 1, arbitrary: wrongValue },
-    );
-  }
-  return fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: wrongValue });
-}
 
 const session = {
   client: { id: "client-1", type: "directweb" },
@@ -196,7 +159,7 @@ describe("a broken or malicious service never makes the browser SDK throw anythi
     await fc.assert(
       fc.asyncProperty(answer, async (step) => {
         const config = { baseUrl: "https://handoff.test", clientId: "c", fetch: fakeFetch([step]), timeoutMs: 1_000 };
-        await request(config, { path: "/x", body: {}, validate: parseSession }).then(
+        await request(config, { endpoint: { method: "POST", path: "/x" }, body: {}, validate: parseSession }).then(
           (value) =>
             expect(authenticationResponseSchema.safeParse(value).success || typeof value === "object").toBe(true),
           expectOnlyHandoffErrors,

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isHandoffError } from "@handoff/types";
 import { createClient } from "./clients.js";
 import type { SmtpOptions } from "./options.js";
 import { startService } from "./start-service.js";
@@ -200,9 +201,10 @@ export async function main(argv: string[]): Promise<number> {
     const usage =
       error instanceof UsageError ||
       (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"));
-    const range = error instanceof RangeError;
+    // Options the service refuses (resolveOptions, checkMailOptions, createClient) are configuration errors too.
+    const badOption = isHandoffError(error) && error.code === "invalid_argument";
     process.stderr.write(`handoff-service: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (usage || range) process.stderr.write("Run `handoff-service help` for usage.\n");
-    return usage || range ? 2 : 1;
+    if (usage || badOption) process.stderr.write("Run `handoff-service help` for usage.\n");
+    return usage || badOption ? 2 : 1;
   }
 }

@@ -1,3 +1,4 @@
+import { HandoffError } from "@handoff/types";
 import { exportJWK, exportPKCS8, generateKeyPair, importJWK, type JWK } from "jose";
 import type { ClientRecord } from "./storage/records.js";
 import type { Storage } from "./storage/storage.js";
@@ -24,13 +25,18 @@ export interface CreatedClient {
 
 function normaliseOrigin(origin: string): string {
   const url = new URL(origin);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new RangeError(`origin must be http(s): ${origin}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new HandoffError("invalid_argument", `origin must be http(s): ${origin}`);
   return url.origin;
 }
 
-/** Creates a client with its own namespace and (unless given) a fresh ES256 key pair. */
+/**
+ * Creates a client with its own namespace and (unless given) a fresh ES256 key pair.
+ *
+ * @throws {HandoffError} `invalid_argument` for an empty name, an origin that is not http(s), or a public key that is not EC P-256.
+ */
 export async function createClient(storage: Storage, options: CreateClientOptions, now: Date): Promise<CreatedClient> {
-  if (!options.name.trim()) throw new RangeError("name must not be empty");
+  if (!options.name.trim()) throw new HandoffError("invalid_argument", "name must not be empty");
   const origins = (options.origins ?? []).map(normaliseOrigin);
   let publicKeyJwk: JWK;
   let privateKey: JWK | undefined;
@@ -38,7 +44,7 @@ export async function createClient(storage: Storage, options: CreateClientOption
   if (options.publicKey) {
     const { d: _private, ...publicOnly } = options.publicKey;
     if (publicOnly.kty !== "EC" || publicOnly.crv !== "P-256")
-      throw new RangeError("publicKey must be an EC P-256 JWK");
+      throw new HandoffError("invalid_argument", "publicKey must be an EC P-256 JWK");
     await importJWK(publicOnly, "ES256");
     publicKeyJwk = publicOnly;
   } else {

@@ -1,4 +1,4 @@
-import type { CodeType } from "@handoff/types";
+import { type CodeType, HandoffError } from "@handoff/types";
 import type { Logger } from "./logger.js";
 import { checkMailOptions } from "./mail/check-mail-options.js";
 import type { OutboxMail } from "./mail/mailer.js";
@@ -142,7 +142,11 @@ export type ResolvedOptions = Required<
 
 const MINUTE = 60_000;
 
-/** Fills in the defaults and checks the ranges. */
+/**
+ * Fills in the defaults and checks the ranges.
+ *
+ * @throws {HandoffError} `invalid_argument` naming the first option out of range (the CLI exits 2 on it).
+ */
 export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): ResolvedOptions {
   const resolved: ResolvedOptions = {
     port: options.port ?? 8787,
@@ -187,16 +191,18 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     ]),
   ];
   for (const [name, value] of positive) {
-    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new HandoffError("invalid_argument", `${name} must be a positive number, got ${value}`);
   }
   for (const [name, value] of [
     ["maxWaitsPerCode", resolved.maxWaitsPerCode],
     ["maxWaitsPerAddress", resolved.maxWaitsPerAddress],
   ] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new HandoffError("invalid_argument", `${name} must be a positive integer, got ${value}`);
   }
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
-    throw new RangeError(`port must be 0–65535, got ${resolved.port}`);
+    throw new HandoffError("invalid_argument", `port must be 0–65535, got ${resolved.port}`);
   }
   checkMailOptions(resolved.smtp, resolved.devOutbox);
   return resolved;

@@ -1,56 +1,10 @@
 import * as z from "zod/mini";
-
-/**
- * The kinds of code the service issues. Each has its own format, entropy and default lifetime
- * (see `docs/contract.md`):
- * - `short`: 6 digits, for typing on a nearby device (≈ 19.9 bits).
- * - `long`: 16 characters from the RFC 8628 base-20 alphabet, for links and QR codes (≈ 69 bits).
- * - `phrase`: an easy English word plus three digits such as `mouse132`, for email (≈ 21 bits).
- */
-export const CODE_TYPES = ["short", "long", "phrase"] as const;
-
-/** One of `CODE_TYPES`: `"short" | "long" | "phrase"`. */
-export type CodeType = (typeof CODE_TYPES)[number];
+import { CODE_PURPOSES, CODE_TYPES } from "./core/codes.js";
 
 // `@__PURE__` lets bundlers drop the schemas (and zod) when only the constants, guards or
-// `normalizeCode` are used, as in the browser SDK.
+// `normalizeCode` of `./core` are used, as in the browser SDK.
 /** Schema of a {@link CodeType}. */
 export const codeTypeSchema = /* @__PURE__ */ z.enum(CODE_TYPES);
 
-/**
- * Why a code exists. A code generated for one purpose is never accepted for the other:
- * - `temporary_authentication`: let a new device in once (seed 000).
- * - `add_credential`: let a new device register a passkey or key pair for good (seed 003).
- */
-export const CODE_PURPOSES = ["temporary_authentication", "add_credential"] as const;
-
-/** One of `CODE_PURPOSES`: `"temporary_authentication" | "add_credential"`. */
-export type CodePurpose = (typeof CODE_PURPOSES)[number];
-
 /** Schema of a {@link CodePurpose}. */
 export const codePurposeSchema = /* @__PURE__ */ z.enum(CODE_PURPOSES);
-
-/**
- * Normalises a code as typed by a person, the one rule every package applies before comparing:
- * Unicode NFKC (full-width digits become ASCII), lower case, and spaces, dashes and underscores
- * removed. `" Mouse-132 "` and `"ｍｏｕｓｅ１３２"` both become `"mouse132"`.
- *
- * @example
- * normalizeCode(" 123 456 "); // "123456"
- */
-export function normalizeCode(input: string): string {
-  return input
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s\-_]+/g, "");
-}
-
-/** Type guard for {@link CodeType}. */
-export function isCodeType(value: unknown): value is CodeType {
-  return typeof value === "string" && (CODE_TYPES as readonly string[]).includes(value);
-}
-
-/** Type guard for {@link CodePurpose}. */
-export function isCodePurpose(value: unknown): value is CodePurpose {
-  return typeof value === "string" && (CODE_PURPOSES as readonly string[]).includes(value);
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listPendingCodesResponseSchema, toPendingCode } from "./pending-codes.js";
+import { toPendingCode } from "./core/pending-code.js";
+import { listPendingCodesResponseSchema } from "./pending-codes.js";
 
 describe("pending codes", () => {
   const requested = {

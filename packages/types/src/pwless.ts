@@ -66,25 +66,3 @@ export const pwlessDevicesResponseSchema = z.object({
 });
 /** Wire type of {@link pwlessDevicesResponseSchema}. */
 export type PwlessDevicesResponse = z.infer<typeof pwlessDevicesResponseSchema>;
-
-/** A registered device key, as the SDKs return it. */
-export interface RegisteredDeviceKey {
-  /** The user the key belongs to. */
-  user: { id: string; email: string };
-  /** The stored key. */
-  key: { id: string; userId: string; keyType: string; signatureAlgorithm: string; keyLength: number };
-}
-
-/** Converts a wire devices answer to a {@link RegisteredDeviceKey}. */
-export function toRegisteredDeviceKey(wire: PwlessDevicesResponse): RegisteredDeviceKey {
-  return {
-    user: { id: String(wire.user.id), email: wire.user.email },
-    key: {
-      id: String(wire.key.id),
-      userId: String(wire.key.user_id),
-      keyType: wire.key.key_type,
-      signatureAlgorithm: wire.key.signature_algorithm,
-      keyLength: wire.key.key_length,
-    },
-  };
-}

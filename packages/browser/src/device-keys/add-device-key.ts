@@ -1,17 +1,20 @@
-import { HandoffError, normalizeCode, type RegisteredDeviceKey } from "@handoff/types";
+import {
+  fitsCodePoints,
+  HandoffError,
+  optionalSignal,
+  PWLESS_DEVICES_ENDPOINT,
+  type RegisteredDeviceKey,
+  requireCode,
+} from "@handoff/types/core";
 import type { BrowserClientOptions } from "../create-browser-client.js";
 import { toBase64url } from "../internal/base64url.js";
-import { fitsCodePoints } from "../internal/code-points.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { request } from "../internal/request.js";
 import { resolveConfig } from "../internal/resolve-config.js";
-import { checkEmail, checkOptions, checkSignal, subtleCrypto } from "./check-arguments.js";
+import { checkEmail, checkOptions, subtleCrypto } from "./check-arguments.js";
 import type { AddDeviceKeyOptions } from "./device-key-options.js";
 import { deviceKeySlot, loadDeviceKey, saveDeviceKey } from "./device-key-store.js";
 import { parseDevicesResponse } from "./parse-device-responses.js";
-
-/** `ENDPOINTS.pwlessDevices.path`, inlined to keep the endpoint table out of the bundle. */
-export const PWLESS_DEVICES_PATH = "/pwless/devices";
 
 /** Longest `device_info` the service takes. */
 const MAX_DEVICE_INFO = 256;
@@ -28,11 +31,8 @@ export async function runAddDeviceKey(
 ): Promise<RegisteredDeviceKey> {
   const fields = checkOptions(options, "addDeviceKey", "{ email, securityCode }");
   const email = checkEmail(fields.email);
-  const signal = checkSignal(fields.signal);
-  const code = typeof fields.securityCode === "string" ? normalizeCode(fields.securityCode) : "";
-  if (code.length === 0 || !fitsCodePoints(code, 64)) {
-    throw new HandoffError("invalid_argument", "securityCode must be the non-empty code from the email.");
-  }
+  const signal = optionalSignal(fields.signal);
+  const code = requireCode(fields.securityCode, "securityCode");
   const { deviceInfo = defaultDeviceInfo(), securityNonce } = options;
   if (typeof deviceInfo !== "string" || !fitsCodePoints(deviceInfo, MAX_DEVICE_INFO)) {
     throw new HandoffError("invalid_argument", `deviceInfo must be a string of at most ${MAX_DEVICE_INFO} characters.`);
@@ -54,7 +54,7 @@ export async function runAddDeviceKey(
   }
 
   const registered = await request(config, {
-    path: PWLESS_DEVICES_PATH,
+    endpoint: PWLESS_DEVICES_ENDPOINT,
     body: {
       email,
       key_data: toBase64url(spki),

@@ -1,9 +1,4 @@
-import { HandoffError } from "@handoff/types";
-import { fitsCodePoints } from "../internal/code-points.js";
-
-function invalid(message: string): HandoffError {
-  return new HandoffError("invalid_argument", message);
-}
+import { fitsCodePoints, HandoffError } from "@handoff/types/core";
 
 /**
  * The email, trimmed; the service checks it fully.
@@ -13,22 +8,9 @@ function invalid(message: string): HandoffError {
 export function checkEmail(email: unknown): string {
   const trimmed = typeof email === "string" ? email.trim() : "";
   if (!/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u.test(trimmed) || !fitsCodePoints(trimmed, 254)) {
-    throw invalid("email must be an email address of at most 254 characters.");
+    throw new HandoffError("invalid_argument", "email must be an email address of at most 254 characters.");
   }
   return trimmed;
-}
-
-/**
- * Checks an optional `AbortSignal`.
- *
- * @throws {HandoffError} `invalid_argument` when it is given and is not one.
- */
-export function checkSignal(signal: unknown): AbortSignal | undefined {
-  if (signal === undefined) return undefined;
-  if (typeof signal !== "object" || signal === null || !("aborted" in signal)) {
-    throw invalid("signal must be an AbortSignal.");
-  }
-  return signal as AbortSignal;
 }
 
 /**
@@ -37,7 +19,9 @@ export function checkSignal(signal: unknown): AbortSignal | undefined {
  * @throws {HandoffError} `invalid_argument` otherwise, naming what `method` needs.
  */
 export function checkOptions(options: unknown, method: string, needs: string): Record<string, unknown> {
-  if (typeof options !== "object" || options === null) throw invalid(`${method} needs ${needs}.`);
+  if (typeof options !== "object" || options === null) {
+    throw new HandoffError("invalid_argument", `${method} needs ${needs}.`);
+  }
   return options as Record<string, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types";
+import { HandoffError } from "@handoff/types/core";
 
 /** Name of the IndexedDB database holding device keys. */
 export const DEVICE_KEY_DATABASE = "handoff-device-keys";

@@ -7,7 +7,7 @@
  * @packageDocumentation
  * @module @handoff/browser/device-keys
  */
-export type { RegisteredDeviceKey, Session } from "@handoff/types";
+export type { RegisteredDeviceKey, Session } from "@handoff/types/core";
 export type { BrowserClientOptions } from "../create-browser-client.js";
 export { addDeviceKey } from "./add-device-key.js";
 export type {

@@ -1,9 +1,9 @@
-import type { RegisteredDeviceKey } from "@handoff/types";
+import { isName, type RegisteredDeviceKey, toRegisteredDeviceKey } from "@handoff/types/core";
 
-/**
+/*
  * Hand-written checks of the `/pwless` answers, twins of the zod schemas of `@handoff/types`
- * (kept out of the browser bundle, as `parseSession` does). `parse-device-responses.test.ts`
- * runs both over the same bodies.
+ * (kept out of the browser bundle, as `parseSession` does). `test/parsers-match-schemas.test.ts`
+ * checks, property-based, that both accept the same bodies and give the same value.
  */
 
 type Fields = Record<string, unknown>;
@@ -15,7 +15,7 @@ function isObject(value: unknown): value is Fields {
 /** `idSchema`: 1–128 characters, no control characters; seed 003 also prints numbers. */
 function isSeedId(value: unknown): value is string | number {
   if (typeof value === "number") return Number.isFinite(value); // z.number() refuses NaN and ±Infinity
-  return typeof value === "string" && [...value].length <= 128 && /^[^\p{Cc}]+$/u.test(value);
+  return isName(value, 128);
 }
 
 /** `timestampSchema`'s form: an ISO 8601 date-time with seconds and a zone (`Z` or `±hh:mm`). */
@@ -40,9 +40,8 @@ export function parseSignupResponse(body: unknown): { securityNonce: string } | 
 }
 
 /**
- * A `/pwless/devices` answer converted like `toRegisteredDeviceKey` of `@handoff/types` (ids as
- * strings, camelCase), or `undefined` when the body is off-contract. The conversion is inlined:
- * importing it would bring the zod schemas of its module into the bundle.
+ * A `/pwless/devices` answer converted by the core's `toRegisteredDeviceKey` (ids as strings,
+ * camelCase), or `undefined` when the body is off-contract.
  */
 export function parseDevicesResponse(body: unknown): RegisteredDeviceKey | undefined {
   if (!isObject(body) || body.success !== true || body.code !== "success") return undefined;
@@ -51,16 +50,18 @@ export function parseDevicesResponse(body: unknown): RegisteredDeviceKey | undef
   if (!isObject(key) || !isSeedId(key.id) || !isSeedId(key.user_id)) return undefined;
   if (typeof key.key_type !== "string" || typeof key.signature_algorithm !== "string") return undefined;
   if (typeof key.key_length !== "number" || !Number.isFinite(key.key_length)) return undefined;
-  return {
-    user: { id: String(user.id), email: user.email },
+  return toRegisteredDeviceKey({
+    success: true,
+    code: "success",
+    user: { id: user.id, email: user.email },
     key: {
-      id: String(key.id),
-      userId: String(key.user_id),
-      keyType: key.key_type,
-      signatureAlgorithm: key.signature_algorithm,
-      keyLength: key.key_length,
+      id: key.id,
+      user_id: key.user_id,
+      key_type: key.key_type,
+      signature_algorithm: key.signature_algorithm,
+      key_length: key.key_length,
     },
-  };
+  });
 }
 
 /** The challenge of a `/pwless/login/init` answer, or `undefined` when the body is off-contract. */

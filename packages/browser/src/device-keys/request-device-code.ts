@@ -1,13 +1,11 @@
+import { optionalSignal, PWLESS_SIGNUP_ENDPOINT } from "@handoff/types/core";
 import type { BrowserClientOptions } from "../create-browser-client.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { request } from "../internal/request.js";
 import { resolveConfig } from "../internal/resolve-config.js";
-import { checkEmail, checkOptions, checkSignal } from "./check-arguments.js";
+import { checkEmail, checkOptions } from "./check-arguments.js";
 import type { DeviceCodeRequested, RequestDeviceCodeOptions } from "./device-key-options.js";
 import { parseSignupResponse } from "./parse-device-responses.js";
-
-/** `ENDPOINTS.pwlessSignup.path`, inlined to keep the endpoint table out of the bundle. */
-export const PWLESS_SIGNUP_PATH = "/pwless/signup";
 
 /** requestDeviceCode with a resolved configuration (what `createBrowserClient` calls). */
 export async function runRequestDeviceCode(
@@ -16,9 +14,9 @@ export async function runRequestDeviceCode(
 ): Promise<DeviceCodeRequested> {
   const fields = checkOptions(options, "requestDeviceCode", "{ email }");
   const email = checkEmail(fields.email);
-  const signal = checkSignal(fields.signal);
+  const signal = optionalSignal(fields.signal);
   return request(config, {
-    path: PWLESS_SIGNUP_PATH,
+    endpoint: PWLESS_SIGNUP_ENDPOINT,
     body: { email, client_id: config.clientId },
     validate: parseSignupResponse,
     signal,

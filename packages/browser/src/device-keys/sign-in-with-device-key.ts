@@ -1,19 +1,20 @@
-import { HandoffError, type Session } from "@handoff/types";
+import {
+  HandoffError,
+  optionalSignal,
+  PWLESS_LOGIN_COMPLETE_ENDPOINT,
+  PWLESS_LOGIN_INIT_ENDPOINT,
+  type Session,
+} from "@handoff/types/core";
 import type { BrowserClientOptions } from "../create-browser-client.js";
 import { fromBase64url, toBase64url } from "../internal/base64url.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { parseSession } from "../internal/parse-session.js";
 import { request } from "../internal/request.js";
 import { resolveConfig } from "../internal/resolve-config.js";
-import { checkEmail, checkOptions, checkSignal, subtleCrypto } from "./check-arguments.js";
+import { checkEmail, checkOptions, subtleCrypto } from "./check-arguments.js";
 import type { SignInWithDeviceKeyOptions } from "./device-key-options.js";
 import { deviceKeySlot, loadDeviceKey } from "./device-key-store.js";
 import { parseLoginInitResponse } from "./parse-device-responses.js";
-
-/** `ENDPOINTS.pwlessLoginInit.path`, inlined to keep the endpoint table out of the bundle. */
-export const PWLESS_LOGIN_INIT_PATH = "/pwless/login/init";
-/** `ENDPOINTS.pwlessLoginComplete.path`, inlined likewise. */
-export const PWLESS_LOGIN_COMPLETE_PATH = "/pwless/login/complete";
 
 /** signInWithDeviceKey with a resolved configuration (what `createBrowserClient` calls). */
 export async function runSignInWithDeviceKey(
@@ -22,13 +23,13 @@ export async function runSignInWithDeviceKey(
 ): Promise<Session> {
   const fields = checkOptions(options, "signInWithDeviceKey", "{ email }");
   const email = checkEmail(fields.email);
-  const signal = checkSignal(fields.signal);
+  const signal = optionalSignal(fields.signal);
   const subtle = subtleCrypto();
   const stored = await loadDeviceKey(deviceKeySlot(config.baseUrl, config.clientId, email));
-  if (!stored) throw new HandoffError("no_device_key", "No device key for this account is stored in this browser.");
+  if (!stored) throw new HandoffError("no_device_key");
 
   const { challenge } = await request(config, {
-    path: PWLESS_LOGIN_INIT_PATH,
+    endpoint: PWLESS_LOGIN_INIT_ENDPOINT,
     body: { email, key_id: stored.keyId, client_id: config.clientId },
     validate: parseLoginInitResponse,
     signal,
@@ -42,7 +43,7 @@ export async function runSignInWithDeviceKey(
     throw new HandoffError("device_key_unsupported", "The stored device key could not sign.", { cause });
   }
   return request(config, {
-    path: PWLESS_LOGIN_COMPLETE_PATH,
+    endpoint: PWLESS_LOGIN_COMPLETE_ENDPOINT,
     body: { email, key_id: stored.keyId, challenge, signature: toBase64url(signature) },
     validate: parseSession,
     signal,

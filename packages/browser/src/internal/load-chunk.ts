@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types";
+import { HandoffError } from "@handoff/types/core";
 
 /**
  * Loads a lazily imported part of the SDK: `load` is a literal `import("./…")`, which bundlers

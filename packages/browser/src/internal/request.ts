@@ -1,4 +1,4 @@
-import { HandoffError, isServiceErrorCode } from "@handoff/types";
+import { type EndpointSpec, errorFromResponse, HandoffError } from "@handoff/types/core";
 import type { BrowserClientConfig } from "./config.js";
 
 /** A validator: returns the parsed value, or `undefined` when the body does not fit the contract. */
@@ -6,9 +6,9 @@ export type Validate<T> = (body: unknown) => T | undefined;
 
 /** What one request takes. */
 export interface RequestOptions<T> {
-  /** Path under the base URL, e.g. `/api/native/authenticate/code/wait`. */
-  path: string;
-  /** JSON body; the request is a POST when present, a GET otherwise. */
+  /** The endpoint, a row of the contract's table (e.g. `WAIT_CODE_ENDPOINT`): its method and path. */
+  endpoint: Pick<EndpointSpec, "method" | "path">;
+  /** JSON body of a POST. */
   body?: unknown;
   /** Checks the 200 body. */
   validate: Validate<T>;
@@ -20,12 +20,13 @@ export interface RequestOptions<T> {
 
 /**
  * Sends one request to the service and returns its validated 200 body. Every failure is a
- * {@link HandoffError}: the service's `{code, message}` with its status, or `network_error`,
- * `timeout`, `aborted`, `invalid_response`. `details.path` names the request path and, for
- * 429, `details.retryAfterSeconds` the `Retry-After`.
+ * {@link HandoffError}: an error answer as `errorFromResponse` of `@handoff/types/core` maps it
+ * (the same mapping as the server SDK's), or `network_error`, `timeout`, `aborted`,
+ * `invalid_response`. `details.path` names the request path.
  */
 export async function request<T>(config: BrowserClientConfig, options: RequestOptions<T>): Promise<T> {
-  const { path, body, validate, signal } = options;
+  const { endpoint, body, validate, signal } = options;
+  const { path } = endpoint;
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   const controller = new AbortController();
   let timedOut = false;
@@ -39,65 +40,47 @@ export async function request<T>(config: BrowserClientConfig, options: RequestOp
   const onAbort = () => controller.abort();
   signal?.addEventListener("abort", onAbort, { once: true });
   const details = { path };
+  /** Why no answer (or no whole body) came: the caller aborted, the timeout passed, or `otherwise`. */
+  const interrupted = (cause: unknown, otherwise: () => HandoffError): HandoffError => {
+    if (signal?.aborted) return new HandoffError("aborted", undefined, { cause, details });
+    if (timedOut)
+      return new HandoffError("timeout", `The request took longer than ${timeoutMs} ms.`, { cause, details });
+    return otherwise();
+  };
   try {
-    if (signal?.aborted) throw new HandoffError("aborted", "The operation was aborted by the caller.", { details });
+    if (signal?.aborted) throw new HandoffError("aborted", undefined, { details });
     let response: Response;
     try {
       response = await config.fetch(`${config.baseUrl}${path}`, {
-        method: body === undefined ? "GET" : "POST",
+        method: endpoint.method,
         headers: body === undefined ? {} : { "content-type": "application/json" },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: controller.signal,
       });
     } catch (cause) {
-      if (signal?.aborted)
-        throw new HandoffError("aborted", "The operation was aborted by the caller.", { cause, details });
-      if (timedOut)
-        throw new HandoffError("timeout", `The request took longer than ${timeoutMs} ms.`, { cause, details });
-      throw new HandoffError("network_error", "The service could not be reached.", { cause, details });
+      throw interrupted(cause, () => new HandoffError("network_error", undefined, { cause, details }));
     }
     let parsed: unknown;
     try {
       parsed = await response.json();
     } catch (cause) {
-      if (signal?.aborted)
-        throw new HandoffError("aborted", "The operation was aborted by the caller.", { cause, details });
-      if (timedOut)
-        throw new HandoffError("timeout", `The request took longer than ${timeoutMs} ms.`, { cause, details });
-      throw new HandoffError("invalid_response", `The service answered ${response.status} without JSON.`, {
-        status: response.status,
-        cause,
-        details,
-      });
+      throw interrupted(cause, () =>
+        response.ok
+          ? new HandoffError("invalid_response", `The service answered ${response.status} without JSON.`, {
+              status: response.status,
+              cause,
+              details,
+            })
+          : errorFromResponse(response.status, response.headers, undefined, path),
+      );
     }
-    if (!response.ok) throw errorFromResponse(response, parsed, details);
+    if (!response.ok) throw errorFromResponse(response.status, response.headers, parsed, path);
     const value = validate(parsed);
-    if (value === undefined) {
-      throw new HandoffError("invalid_response", "The service answered with a body that does not match the contract.", {
-        status: response.status,
-        details,
-      });
-    }
+    if (value === undefined)
+      throw new HandoffError("invalid_response", undefined, { status: response.status, details });
     return value;
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
-}
-
-function errorFromResponse(response: Response, body: unknown, details: { path: string }): HandoffError {
-  const code = typeof body === "object" && body !== null ? (body as Record<string, unknown>).code : undefined;
-  const message = typeof body === "object" && body !== null ? (body as Record<string, unknown>).message : undefined;
-  const retryAfter = Number(response.headers.get("retry-after"));
-  const extra = Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {};
-  if (!isServiceErrorCode(code)) {
-    return new HandoffError("invalid_response", `The service answered ${response.status} with an unknown error body.`, {
-      status: response.status,
-      details: { ...details, ...extra },
-    });
-  }
-  return new HandoffError(code, typeof message === "string" ? message : code, {
-    status: response.status,
-    details: { ...details, ...extra },
-  });
 }

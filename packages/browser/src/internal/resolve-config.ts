@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types";
+import { HandoffError, optionalTimeoutMs } from "@handoff/types/core";
 import type { BrowserClientOptions } from "../create-browser-client.js";
 import type { BrowserClientConfig } from "./config.js";
 
@@ -27,10 +27,7 @@ export function resolveConfig(options: BrowserClientOptions): BrowserClientConfi
   if (typeof options.clientId !== "string" || options.clientId.trim() === "") {
     throw new HandoffError("invalid_argument", "clientId must be a non-empty string.");
   }
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (timeoutMs !== false && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
-    throw new HandoffError("invalid_argument", "timeoutMs must be a positive number or false.");
-  }
+  const timeoutMs = optionalTimeoutMs(options.timeoutMs, "timeoutMs", true) ?? DEFAULT_TIMEOUT_MS;
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new HandoffError("invalid_argument", "fetch must be a function.");
   }

@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types";
+import { HandoffError } from "@handoff/types/core";
 import { layoutQr, type QrOptions } from "./qr-options.js";
 
 /** Default canvas size in pixels. */

@@ -1,5 +1,14 @@
-import { type CodeType, HandoffError, isCodeType, normalizeCode } from "@handoff/types";
-import { fitsCodePoints } from "../internal/code-points.js";
+import {
+  type CodeType,
+  fitsCodePoints,
+  HandoffError,
+  MAX_CREDENTIAL_NAME_LENGTH,
+  optionalSignal,
+  optionalTimeoutMs,
+  requireCode,
+  requireCodeType,
+  requireUsername,
+} from "@handoff/types/core";
 import type { WaitCodeOptions } from "./wait-code-options.js";
 
 /** Default of `maxWaitMs` when no `expiresAt` is given: 10 minutes. */
@@ -23,46 +32,30 @@ export interface ParsedWaitOptions {
   requestTimeoutMs: number;
 }
 
-const CONTROL = /\p{Cc}/u;
-
 function invalid(message: string): HandoffError {
   return new HandoffError("invalid_argument", message);
 }
 
-function positive(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw invalid(`${name} must be a positive number of milliseconds.`);
-  }
-  return value;
-}
-
 /**
- * Checks the arguments of `waitCode` before anything is sent.
+ * Checks the arguments of `waitCode` before anything is sent, with the contract's argument
+ * rules (`@handoff/types/core`).
  *
  * @throws {HandoffError} `invalid_argument` naming the first bad argument.
  */
 export function parseWaitOptions(options: WaitCodeOptions): ParsedWaitOptions {
   if (typeof options !== "object" || options === null) throw invalid("waitCode needs { username, code, codeType }.");
-  const { username, code, codeType, credentialName, signal, onWait, expiresAt } = options;
+  const { credentialName, onWait, expiresAt } = options;
+  const username = requireUsername(options.username);
+  const code = requireCode(options.code);
+  const codeType = requireCodeType(options.codeType);
+  // The wait's `credential_name` may be any string of at most 128 characters (`waitCodeRequestSchema`).
   if (
-    typeof username !== "string" ||
-    username.length === 0 ||
-    !fitsCodePoints(username, 256) ||
-    CONTROL.test(username)
+    credentialName !== undefined &&
+    (typeof credentialName !== "string" || !fitsCodePoints(credentialName, MAX_CREDENTIAL_NAME_LENGTH))
   ) {
-    throw invalid("username must be 1–256 characters without control characters.");
-  }
-  const normalized = typeof code === "string" ? normalizeCode(code) : "";
-  if (normalized.length === 0 || !fitsCodePoints(normalized, 64))
-    throw invalid("code must be a non-empty code of at most 64 characters.");
-  if (!isCodeType(codeType)) throw invalid('codeType must be "short", "long" or "phrase".');
-  if (credentialName !== undefined && (typeof credentialName !== "string" || !fitsCodePoints(credentialName, 128))) {
     throw invalid("credentialName must be a string of at most 128 characters.");
   }
-  if (signal !== undefined && !(typeof signal === "object" && signal !== null && "aborted" in signal)) {
-    throw invalid("signal must be an AbortSignal.");
-  }
+  optionalSignal(options.signal);
   if (onWait !== undefined && typeof onWait !== "function") throw invalid("onWait must be a function.");
   let expiresAtMs: number | undefined;
   if (expiresAt !== undefined) {
@@ -75,12 +68,13 @@ export function parseWaitOptions(options: WaitCodeOptions): ParsedWaitOptions {
     if (Number.isNaN(expiresAtMs)) throw invalid("expiresAt must be a Date or an ISO 8601 timestamp.");
   }
   const maxWaitMs =
-    positive(options.maxWaitMs, "maxWaitMs") ?? (expiresAtMs === undefined ? DEFAULT_MAX_WAIT_MS : undefined);
-  const requestTimeoutMs = positive(options.requestTimeoutMs, "requestTimeoutMs") ?? DEFAULT_WAIT_REQUEST_TIMEOUT_MS;
+    optionalTimeoutMs(options.maxWaitMs, "maxWaitMs") ?? (expiresAtMs === undefined ? DEFAULT_MAX_WAIT_MS : undefined);
+  const requestTimeoutMs =
+    optionalTimeoutMs(options.requestTimeoutMs, "requestTimeoutMs") ?? DEFAULT_WAIT_REQUEST_TIMEOUT_MS;
   return {
     body: {
       username,
-      authentication_code: { code: normalized, type: codeType },
+      authentication_code: { code, type: codeType },
       ...(credentialName === undefined ? {} : { credential_name: credentialName }),
     },
     expiresAtMs,

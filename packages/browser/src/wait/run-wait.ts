@@ -1,4 +1,4 @@
-import { HandoffError, isHandoffError, type Session } from "@handoff/types";
+import { HandoffError, isHandoffError, type Session, WAIT_CODE_ENDPOINT } from "@handoff/types/core";
 import { backoffDelayMs } from "../internal/backoff.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { parseSession } from "../internal/parse-session.js";
@@ -6,9 +6,6 @@ import { request } from "../internal/request.js";
 import { sleep } from "../internal/sleep.js";
 import { parseWaitOptions } from "./parse-wait-options.js";
 import type { WaitCodeOptions } from "./wait-code-options.js";
-
-/** `ENDPOINTS.waitCode.path` of `@handoff/types`, inlined to keep the endpoint table out of the bundle. */
-export const WAIT_CODE_PATH = "/api/native/authenticate/code/wait";
 
 /** Re-issues after a `408 wait_timeout` at most this often, in case something answers 408 at once. */
 const MIN_REISSUE_INTERVAL_MS = 500;
@@ -56,7 +53,7 @@ export async function runWait(config: BrowserClientConfig, options: WaitCodeOpti
 
   /** Why the wait must stop now, if it must; `cause` is the last failed request, if any. */
   const stopped = (cause: unknown): HandoffError | undefined => {
-    const details = { path: WAIT_CODE_PATH };
+    const details = { path: WAIT_CODE_ENDPOINT.path };
     if (caller?.aborted) {
       return new HandoffError("aborted", "The wait was aborted by the caller.", { cause: caller.reason, details });
     }
@@ -64,7 +61,7 @@ export async function runWait(config: BrowserClientConfig, options: WaitCodeOpti
     if (capped || Date.now() >= capAt) {
       return new HandoffError("timeout", `The code was not authorized within maxWaitMs (${wait.maxWaitMs} ms).`, {
         ...extra,
-        details: { ...details, maxWaitMs: wait.maxWaitMs },
+        details: { ...details, ...(wait.maxWaitMs === undefined ? {} : { maxWaitMs: wait.maxWaitMs }) },
       });
     }
     if (wait.expiresAtMs !== undefined && Date.now() >= wait.expiresAtMs) {
@@ -86,7 +83,7 @@ export async function runWait(config: BrowserClientConfig, options: WaitCodeOpti
       onWait?.({ attempt, elapsedMs: sentAt - startedAt, remainingMs: Math.max(0, deadline - sentAt) });
       try {
         return await request(config, {
-          path: WAIT_CODE_PATH,
+          endpoint: WAIT_CODE_ENDPOINT,
           body: { client_id: config.clientId, ...wait.body },
           validate: parseSession,
           signal: controller.signal,

@@ -1,14 +1,13 @@
-import { ENDPOINTS, type HandoffError, isHandoffError } from "@handoff/types";
+import { ENDPOINTS, type HandoffError, isHandoffError, WAIT_CODE_ENDPOINT } from "@handoff/types";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createBrowserClient } from "../create-browser-client.js";
-import { WAIT_CODE_PATH } from "./run-wait.js";
 import { waitCode } from "./wait-code.js";
 import type { WaitProgress } from "./wait-code-options.js";
 
 const baseUrl = "https://auth.test";
-const url = `${baseUrl}${WAIT_CODE_PATH}`;
+const url = `${baseUrl}${WAIT_CODE_ENDPOINT.path}`;
 const service = { baseUrl, clientId: "client-1" };
 const args = { username: "ada@example.com", code: " 048-213 ", codeType: "short" } as const;
 const sessionBody = {
@@ -55,7 +54,7 @@ const neverAnswered = (requests: { request: Request }[]) => () =>
   });
 
 it("calls the contract's endpoint with the normalised code, the client id and no auth header", async () => {
-  expect(WAIT_CODE_PATH).toBe(ENDPOINTS.waitCode.path);
+  expect(WAIT_CODE_ENDPOINT).toBe(ENDPOINTS.waitCode);
   const requests = serve(() => HttpResponse.json(sessionBody));
   const session = await waitCode(service, { ...args, credentialName: "Kitchen TV" });
   expect(session).toEqual({

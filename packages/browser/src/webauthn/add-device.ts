@@ -1,8 +1,12 @@
-import type { CodeType, Session } from "@handoff/types";
+import {
+  type CodeType,
+  FIDO2_ADD_CREDENTIAL_COMPLETE_ENDPOINT,
+  FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
+  type Session,
+} from "@handoff/types/core";
 import type { BrowserClientOptions } from "../create-browser-client.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { resolveConfig } from "../internal/resolve-config.js";
-import { PASSKEY_PATHS } from "./passkey-paths.js";
 import { registerPasskey } from "./register-passkey.js";
 import { assertWebAuthnAvailable } from "./run-ceremony.js";
 import { checkCodeArguments, checkPasskeyArguments } from "./webauthn-arguments.js";
@@ -27,8 +31,8 @@ export async function runAddDevice(config: BrowserClientConfig, options: AddDevi
   const { code, codeType } = checkCodeArguments({ ...options });
   assertWebAuthnAvailable();
   return registerPasskey(config, {
-    initPath: PASSKEY_PATHS.addCredentialInit,
-    completePath: PASSKEY_PATHS.addCredentialComplete,
+    init: FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
+    complete: FIDO2_ADD_CREDENTIAL_COMPLETE_ENDPOINT,
     initBody: { client_id: config.clientId, username, authentication_code: { code, type: codeType } },
     username,
     credentialName,

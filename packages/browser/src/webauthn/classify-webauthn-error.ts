@@ -1,4 +1,4 @@
-import { HandoffError, isHandoffError } from "@handoff/types";
+import { HandoffError, isHandoffError } from "@handoff/types/core";
 import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 
 /** What was going on when a WebAuthn call failed; every field sharpens the classification. */
@@ -59,10 +59,10 @@ function domName(error: unknown): string | undefined {
 export function classifyWebAuthnError(error: unknown, context: WebAuthnErrorContext = {}): HandoffError {
   if (isHandoffError(error)) return error;
   const name = domName(error);
-  const make = (code: ConstructorParameters<typeof HandoffError>[0], message: string) =>
+  const make = (code: ConstructorParameters<typeof HandoffError>[0], message?: string) =>
     new HandoffError(code, message, { cause: error, details: { name: name ?? "unknown" } });
 
-  if (context.signal?.aborted) return make("aborted", "The operation was aborted by the caller.");
+  if (context.signal?.aborted) return make("aborted");
   switch (name) {
     case "AbortError":
       // createCredential step 16, discover-from-external-source step 12 (and step 20 / 17 while

@@ -1,3 +1,4 @@
+import { fitsCodePoints } from "@handoff/types/core";
 import type {
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialDescriptorJSON,
@@ -7,8 +8,9 @@ import type {
 /*
  * Hand-written twins of `registrationOptionsResponseSchema` and
  * `authenticationOptionsResponseSchema` from `@handoff/types`, so the browser bundle does not
- * carry zod. `parse-options.test.ts` runs both over the same fixtures and fails when they
- * disagree. Like the schemas, they copy only the known fields.
+ * carry zod. `parse-options.test.ts` runs both over the same fixtures and
+ * `test/parsers-match-schemas.test.ts` over generated bodies (lengths count code points, as zod
+ * does); both fail when they disagree. Like the schemas, they copy only the known fields.
  */
 
 type Fields = Record<string, unknown>;
@@ -33,7 +35,9 @@ function isOneOf<T extends string>(value: unknown, values: readonly T[]): value 
 }
 
 function isShortStrings(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length <= 16 && value.every((v) => typeof v === "string" && v.length <= 64);
+  return (
+    Array.isArray(value) && value.length <= 16 && value.every((v) => typeof v === "string" && fitsCodePoints(v, 64))
+  );
 }
 
 /** `undefined` when absent; `null` when present but malformed; the value otherwise. */
@@ -48,7 +52,7 @@ function parseDescriptors(value: unknown): PublicKeyCredentialDescriptorJSON[] |
   const out: PublicKeyCredentialDescriptorJSON[] = [];
   for (const entry of value) {
     if (!isObject(entry) || !isBase64url(entry.id, 1, 1364)) return undefined;
-    if (typeof entry.type !== "string" || entry.type.length > 64) return undefined;
+    if (typeof entry.type !== "string" || !fitsCodePoints(entry.type, 64)) return undefined;
     if (entry.transports !== undefined && !isShortStrings(entry.transports)) return undefined;
     out.push({ id: entry.id, type: entry.type, ...(entry.transports ? { transports: [...entry.transports] } : {}) });
   }

@@ -1,4 +1,4 @@
-import type { Session } from "@handoff/types";
+import type { EndpointSpec, Session } from "@handoff/types/core";
 import { startRegistration } from "@simplewebauthn/browser";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { parseSession } from "../internal/parse-session.js";
@@ -8,8 +8,10 @@ import { runCeremony } from "./run-ceremony.js";
 
 /** One registration ceremony: which init/complete pair, and what init takes. */
 export interface PasskeyRegistration {
-  initPath: string;
-  completePath: string;
+  /** The init endpoint (`FIDO2_REGISTER_INIT_ENDPOINT` or `FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT`). */
+  init: EndpointSpec;
+  /** The matching complete endpoint. */
+  complete: EndpointSpec;
   /** Body of the init call (the username, and for add device the code). */
   initBody: Record<string, unknown>;
   username: string;
@@ -26,14 +28,14 @@ export async function registerPasskey(
   config: BrowserClientConfig,
   registration: PasskeyRegistration,
 ): Promise<Session> {
-  const { initPath, completePath, initBody, username, credentialName, signal } = registration;
-  const optionsJSON = await request(config, { path: initPath, body: initBody, validate: parseCreationOptions, signal });
+  const { init, complete, initBody, username, credentialName, signal } = registration;
+  const optionsJSON = await request(config, { endpoint: init, body: initBody, validate: parseCreationOptions, signal });
   const credential = await runCeremony("registration", () => startRegistration({ optionsJSON }), {
     signal,
     timeoutMs: optionsJSON.timeout,
   });
   return request(config, {
-    path: completePath,
+    endpoint: complete,
     body: {
       client_id: config.clientId,
       username,

@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types";
+import { HandoffError } from "@handoff/types/core";
 import { browserSupportsWebAuthn, WebAuthnAbortService } from "@simplewebauthn/browser";
 import { classifyWebAuthnError } from "./classify-webauthn-error.js";
 
@@ -19,7 +19,7 @@ export async function runCeremony<T>(
   options: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined },
 ): Promise<T> {
   const { signal, timeoutMs } = options;
-  if (signal?.aborted) throw new HandoffError("aborted", "The operation was aborted by the caller.");
+  if (signal?.aborted) throw new HandoffError("aborted");
   const cancel = () => WebAuthnAbortService.cancelCeremony();
   signal?.addEventListener("abort", cancel, { once: true });
   const started = Date.now();

@@ -1,4 +1,9 @@
-import { isHandoffError, type Session } from "@handoff/types";
+import {
+  FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
+  FIDO2_AUTHENTICATE_INIT_ENDPOINT,
+  isHandoffError,
+  type Session,
+} from "@handoff/types/core";
 import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
@@ -10,7 +15,6 @@ import { parseSession } from "../internal/parse-session.js";
 import { request } from "../internal/request.js";
 import { resolveConfig } from "../internal/resolve-config.js";
 import { parseRequestOptions } from "./parse-options.js";
-import { PASSKEY_PATHS } from "./passkey-paths.js";
 import { assertWebAuthnAvailable, runCeremony } from "./run-ceremony.js";
 import { checkPasskeyArguments } from "./webauthn-arguments.js";
 
@@ -43,7 +47,7 @@ export async function runSignIn(config: BrowserClientConfig, options: SignInOpti
   let optionsJSON: PublicKeyCredentialRequestOptionsJSON;
   try {
     optionsJSON = await request(config, {
-      path: PASSKEY_PATHS.authenticateInit,
+      endpoint: FIDO2_AUTHENTICATE_INIT_ENDPOINT,
       body: { client_id: config.clientId, username },
       validate: parseRequestOptions,
       signal,
@@ -63,7 +67,7 @@ export async function runSignIn(config: BrowserClientConfig, options: SignInOpti
     throw error;
   }
   const session = await request(config, {
-    path: PASSKEY_PATHS.authenticateComplete,
+    endpoint: FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
     body: { client_id: config.clientId, username, credential },
     validate: parseSession,
     signal,

@@ -1,8 +1,7 @@
-import type { Session } from "@handoff/types";
+import { FIDO2_REGISTER_COMPLETE_ENDPOINT, FIDO2_REGISTER_INIT_ENDPOINT, type Session } from "@handoff/types/core";
 import type { BrowserClientOptions } from "../create-browser-client.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { resolveConfig } from "../internal/resolve-config.js";
-import { PASSKEY_PATHS } from "./passkey-paths.js";
 import { registerPasskey } from "./register-passkey.js";
 import { assertWebAuthnAvailable } from "./run-ceremony.js";
 import { checkPasskeyArguments } from "./webauthn-arguments.js";
@@ -22,8 +21,8 @@ export async function runSignUp(config: BrowserClientConfig, options: SignUpOpti
   const { username, credentialName, signal } = checkPasskeyArguments(options, "signUp");
   assertWebAuthnAvailable();
   return registerPasskey(config, {
-    initPath: PASSKEY_PATHS.registerInit,
-    completePath: PASSKEY_PATHS.registerComplete,
+    init: FIDO2_REGISTER_INIT_ENDPOINT,
+    complete: FIDO2_REGISTER_COMPLETE_ENDPOINT,
     initBody: { client_id: config.clientId, username },
     username,
     credentialName,

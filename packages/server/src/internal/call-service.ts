@@ -1,4 +1,4 @@
-import { ENDPOINTS, endpointPath, HandoffError } from "@handoff/types";
+import { ENDPOINTS, endpointPath, HandoffError } from "@handoff/types/core";
 import ky, { type RetryOptions as KyRetryOptions } from "ky";
 import type { ResolvedRetry, ServerClientConfig } from "./config.js";
 import type { ServiceMethod, ServiceRequest } from "./service-method.js";
@@ -50,7 +50,7 @@ export async function callService<Result>(
     const [response, data] = await Promise.all([pending, pending.json()]);
     const result = method.response(data);
     if (result === undefined) {
-      throw new HandoffError("invalid_response", "The service answered with a body that does not match the contract.", {
+      throw new HandoffError("invalid_response", undefined, {
         status: response.status,
         details: { path },
       });

@@ -1,49 +1,11 @@
 import { HandoffError } from "@handoff/types";
 import { describe, expect, it } from "vitest";
-import { errorFromResponse, parseRetryAfter, toHandoffError } from "./to-handoff-error.js";
+import { toHandoffError } from "./to-handoff-error.js";
 
 const path = "/api/native/manage/users/retrieve";
 
-describe("parseRetryAfter", () => {
-  it("reads seconds and HTTP dates, at least 1, and ignores junk", () => {
-    const now = Date.parse("2026-11-27T10:00:00Z");
-    expect(parseRetryAfter("120", now)).toBe(120);
-    expect(parseRetryAfter(" 0 ", now)).toBe(1);
-    expect(parseRetryAfter("Fri, 27 Nov 2026 10:01:30 GMT", now)).toBe(90);
-    expect(parseRetryAfter("Fri, 27 Nov 2026 09:00:00 GMT", now)).toBe(1);
-    expect(parseRetryAfter("soon", now)).toBeUndefined();
-    expect(parseRetryAfter("-5", now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
-  });
-});
-
-describe("errorFromResponse", () => {
-  it("keeps a known code, its message and status, adding path and Retry-After", () => {
-    const error = errorFromResponse(
-      429,
-      new Headers({ "retry-after": "30" }),
-      { code: "too_many_attempts", message: "Wait." },
-      path,
-    );
-    expect(error).toMatchObject({
-      code: "too_many_attempts",
-      message: "Wait.",
-      status: 429,
-      details: { path, retryAfterSeconds: 30 },
-    });
-  });
-
-  it("turns anything else into invalid_response with the status", () => {
-    for (const body of [undefined, "<html>", { code: 5 }, { message: "no code" }, null]) {
-      expect(errorFromResponse(503, new Headers(), body, path)).toMatchObject({
-        code: "invalid_response",
-        status: 503,
-        details: { path },
-      });
-    }
-  });
-});
-
+// errorFromResponse and parseRetryAfter moved to @handoff/types/core (error-from-response.test.ts,
+// retry-after.test.ts); create-server-client.test.ts checks that the client's errors go through it.
 describe("toHandoffError", () => {
   const call = { path, timeoutMs: 1_000 };
 

@@ -36,7 +36,7 @@ export async function createCode(
 /** Marks a matched code authorized and wakes its waits. */
 export async function authorizeMatchedCode(context: ServiceContext, record: CodeRecord): Promise<void> {
   if (!(await context.storage.codes.authorize(record.id, context.now()))) {
-    throw fail("invalid_code", "The code is not valid.");
+    throw fail("invalid_code");
   }
   context.waits.publish(record.id, "authorized");
 }

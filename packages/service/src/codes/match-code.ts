@@ -14,7 +14,7 @@ export function unknownUserSubject(username: string): string {
   return `name:${username}`;
 }
 
-const invalidCode = () => fail("invalid_code", "The code is not valid.");
+const invalidCode = () => fail("invalid_code");
 
 function findCode(candidates: readonly CodeRecord[], hash: string): CodeRecord | undefined {
   let found: CodeRecord | undefined;
@@ -29,7 +29,7 @@ function findCode(candidates: readonly CodeRecord[], hash: string): CodeRecord |
  */
 function rightCode(context: ServiceContext, found: CodeRecord | undefined): CodeRecord {
   if (!found) throw invalidCode();
-  if (found.expiresAt.getTime() <= context.now().getTime()) throw fail("code_expired", "The code has expired.");
+  if (found.expiresAt.getTime() <= context.now().getTime()) throw fail("code_expired");
   return found;
 }
 

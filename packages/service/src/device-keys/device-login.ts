@@ -50,10 +50,10 @@ export function registerDeviceLoginRoutes(app: Hono, context: ServiceContext): v
     const body = await readBody(c, deviceLoginCompleteRequestSchema);
     const record = await context.storage.challenges.take(body.challenge, CHALLENGE_KIND);
     if (!record || record.expiresAt.getTime() <= context.now().getTime()) {
-      throw fail("invalid_challenge", "The challenge is unknown, used or expired; ask for a new one.");
+      throw fail("invalid_challenge");
     }
     const client = await context.storage.clients.get(record.clientId);
-    if (!client) throw fail("invalid_challenge", "The challenge is unknown, used or expired; ask for a new one.");
+    if (!client) throw fail("invalid_challenge");
     assertOriginAllowed(c.req.header("origin"), client.origins);
 
     const failed = () => fail("verification_failed", "The device key signature could not be verified.");

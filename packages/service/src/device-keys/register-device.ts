@@ -49,7 +49,7 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
     };
     const code = await matchCode(context, scope, body.security_code, anonymousGuesser(c, context));
     if (!(await context.storage.codes.consume(code.id, context.now()))) {
-      throw fail("invalid_code", "The code is not valid.");
+      throw fail("invalid_code");
     }
     const user = existing ?? (await createAccount(context, client.namespaceId, email));
     // The owner has just proved the address. An account made under it without proof (a passkey

@@ -30,8 +30,7 @@ export function registerUserRoutes(app: Hono, context: ServiceContext): void {
       createdAt: context.now(),
       verifiedAt: context.now(), // the backend vouches for the users it creates
     };
-    if (!(await context.storage.users.insert(user)))
-      throw fail("user_exists", "A user with this username already exists.");
+    if (!(await context.storage.users.insert(user))) throw fail("user_exists");
     return reply(c, userProfileSchema, profile(user));
   });
 

@@ -33,7 +33,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
     const userId = user?.id ?? unknownUserSubject(body.username);
     const guesser = token ? ({ kind: "backend" } as const) : anonymousGuesser(c, context);
     const record = await matchCode(context, { clientId: client.id, userId, type, purpose }, input, guesser);
-    if (!user) throw fail("invalid_code", "The code is not valid."); // nobody has codes of an unknown user
+    if (!user) throw fail("invalid_code"); // nobody has codes of an unknown user
     // Who is asking, for the approving device to show (RFC 8628 §5.4); the first wait wins.
     if (record.requestInfo === null) {
       await context.storage.codes.recordRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
@@ -48,7 +48,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
       case "timeout":
         throw fail("wait_timeout", "The code was not authorized in time; call again until it expires.");
       case "expired":
-        throw fail("code_expired", "The code has expired.");
+        throw fail("code_expired");
       case "invalidated":
         throw fail("code_invalidated", "The request was denied.");
       case "closing":
@@ -58,7 +58,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
         break;
     }
     if (!(await context.storage.codes.consume(record.id, context.now()))) {
-      throw fail("invalid_code", "The code is not valid.");
+      throw fail("invalid_code");
     }
     return replySession(c, context, client, user, {
       uuid: record.id,

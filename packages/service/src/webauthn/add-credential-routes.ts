@@ -44,7 +44,7 @@ async function storeAddedPasskey(
     case "credential_exists":
       throw passkeyExists();
     case "superseded": // the owner proved the email after this code was made
-      throw fail("invalid_code", "The code is not valid.");
+      throw fail("invalid_code");
     case "inserted":
       return [];
   }
@@ -75,7 +75,7 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
       code,
       anonymousGuesser(c, context),
     );
-    if (!user) throw fail("invalid_code", "The code is not valid."); // nobody has codes of an unknown user
+    if (!user) throw fail("invalid_code"); // nobody has codes of an unknown user
     if (record.authorizedAt === null) {
       throw fail("invalid_code", "The code has not been authorized by the account's backend.");
     }
@@ -106,9 +106,9 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
     const code = await context.storage.codes.get(codeId);
     if (!consumed || !code) {
       if (code && code.consumedAt === null && code.expiresAt.getTime() <= now.getTime()) {
-        throw fail("code_expired", "The code has expired.");
+        throw fail("code_expired");
       }
-      throw fail("invalid_code", "The code is not valid.");
+      throw fail("invalid_code");
     }
     const passkey = passkeyRecord(user.id, verified, body.credential_name, now);
     const revoked = await storeAddedPasskey(context, user, passkey, code);

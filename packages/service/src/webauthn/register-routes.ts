@@ -30,7 +30,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
     const body = await readBody(c, registerInitRequestSchema);
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
     if (await context.storage.users.getByName(client.namespaceId, body.username)) {
-      throw fail("user_exists", "A user with this username already exists.");
+      throw fail("user_exists");
     }
     const userId = crypto.randomUUID();
     const options = await registrationOptions(rp, { id: userId, username: body.username }, []);
@@ -57,7 +57,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
     const passkey = passkeyRecord(user.id, verified, body.credential_name, now);
     switch (await context.storage.users.insertWithPasskey(user, passkey)) {
       case "user_exists":
-        throw fail("user_exists", "A user with this username already exists.");
+        throw fail("user_exists");
       case "credential_exists":
         throw passkeyExists();
       case "inserted":

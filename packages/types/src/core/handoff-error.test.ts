@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { errorBodySchema } from "./error-body.js";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { errorBodySchema } from "../error-body.js";
 import { CLIENT_ERROR_CODES, isHandoffErrorCode, isServiceErrorCode, SERVICE_ERROR_CODES } from "./error-codes.js";
+import { defaultErrorMessage, SERVICE_ERROR_MESSAGES } from "./error-messages.js";
 import { HandoffError, isHandoffError } from "./handoff-error.js";
 
 describe("error codes", () => {
@@ -51,5 +52,28 @@ describe("HandoffError", () => {
     expect(isHandoffError(new Error("x"))).toBe(false);
     expect(isHandoffError({ code: "timeout", name: "HandoffError" })).toBe(false);
     expect(isHandoffError(null)).toBe(false);
+  });
+
+  it("defaults its message to the code's, from one table", () => {
+    expect(new HandoffError("invalid_code").message).toBe("invalid_code"); // the service's message is missing
+    expect(defaultErrorMessage("invalid_code")).toBe("The code is not valid.");
+    expect(new HandoffError("aborted", undefined, { details: { path: "/x" } }).message).toBe(
+      CLIENT_ERROR_CODES.aborted,
+    );
+    expect(new HandoffError("aborted", "Stopped.").message).toBe("Stopped.");
+    expect(Object.keys(SERVICE_ERROR_MESSAGES).sort()).toEqual(Object.keys(SERVICE_ERROR_CODES).sort());
+    for (const code of [...Object.keys(SERVICE_ERROR_CODES), ...Object.keys(CLIENT_ERROR_CODES)]) {
+      if (isHandoffErrorCode(code)) expect(defaultErrorMessage(code)).toMatch(/^[A-Z].*\.$/);
+    }
+  });
+  it("types details per code, and every field reads before the code is narrowed", () => {
+    const error: unknown = new HandoffError("invalid_response", undefined, { details: { serviceCode: "new_code" } });
+    if (!isHandoffError(error)) throw new Error("not a HandoffError");
+    expectTypeOf(error.details?.retryAfterSeconds).toEqualTypeOf<number | undefined>();
+    expectTypeOf(error.details?.serviceCode).toEqualTypeOf<string | undefined>();
+    expectTypeOf(new HandoffError("invalid_argument").details?.serviceCode).toEqualTypeOf<undefined>();
+    expectTypeOf(new HandoffError("too_many_attempts").details?.retryAfterSeconds).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error `chunk` belongs to network_error, not too_many_attempts
+    new HandoffError("too_many_attempts", undefined, { details: { chunk: "passkeys" } });
   });
 });

@@ -1,6 +1,9 @@
 /**
  * Error codes the service puts in its `{ code, message }` bodies, with the HTTP status each is
  * sent with. The set is closed: a new code is a minor release, a removed one a major.
+ *
+ * @example
+ * SERVICE_ERROR_CODES.too_many_attempts; // 429
  */
 export const SERVICE_ERROR_CODES = {
   /** 400: the body, path or query failed validation, or the JSON is malformed. */
@@ -53,7 +56,11 @@ export const SERVICE_ERROR_CODES = {
 export type ServiceErrorCode = keyof typeof SERVICE_ERROR_CODES;
 
 /**
- * Error codes raised by the SDKs themselves, without a service response behind them.
+ * Error codes raised by the SDKs themselves, without a service response behind them, each with
+ * its default message.
+ *
+ * @example
+ * CLIENT_ERROR_CODES.aborted; // "The operation was aborted by the caller."
  */
 export const CLIENT_ERROR_CODES = {
   /** An SDK method was called with a missing or malformed argument; no request was sent. */
@@ -94,12 +101,32 @@ export type ClientErrorCode = keyof typeof CLIENT_ERROR_CODES;
 /** Every stable error code a {@link HandoffError} can carry. */
 export type HandoffErrorCode = ServiceErrorCode | ClientErrorCode;
 
-/** Type guard for {@link ServiceErrorCode}. */
+/**
+ * Type guard for {@link ServiceErrorCode}.
+ *
+ * @example
+ * isServiceErrorCode("invalid_code"); // true
+ */
 export function isServiceErrorCode(value: unknown): value is ServiceErrorCode {
   return typeof value === "string" && Object.hasOwn(SERVICE_ERROR_CODES, value);
 }
 
-/** Type guard for {@link HandoffErrorCode}. */
+/**
+ * Type guard for {@link ClientErrorCode}.
+ *
+ * @example
+ * isClientErrorCode("aborted"); // true
+ */
+export function isClientErrorCode(value: unknown): value is ClientErrorCode {
+  return typeof value === "string" && Object.hasOwn(CLIENT_ERROR_CODES, value);
+}
+
+/**
+ * Type guard for {@link HandoffErrorCode}.
+ *
+ * @example
+ * isHandoffErrorCode("timeout"); // true
+ */
 export function isHandoffErrorCode(value: unknown): value is HandoffErrorCode {
-  return isServiceErrorCode(value) || (typeof value === "string" && Object.hasOwn(CLIENT_ERROR_CODES, value));
+  return isServiceErrorCode(value) || isClientErrorCode(value);
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import {
+  isAbortSignal,
+  isTimeoutMs,
+  optionalSignal,
+  optionalTimeoutMs,
+  requireCode,
+  requireCodeType,
+  requireCredentialName,
+  requireUsername,
+} from "./arguments.js";
+
+const invalidArgument = expect.objectContaining({ code: "invalid_argument" });
+
+describe("argument rules", () => {
+  it("usernames: 1–256 code points, no control characters", () => {
+    expect(requireUsername("ada@example.com")).toBe("ada@example.com");
+    expect(requireUsername("😀".repeat(256))).toHaveLength(512);
+    for (const bad of [undefined, 5, "", "a\nb", "a".repeat(257), "😀".repeat(257)]) {
+      expect(() => requireUsername(bad)).toThrow(invalidArgument);
+    }
+  });
+
+  it("credential names: 1–128 code points, no control characters", () => {
+    expect(requireCredentialName("Laptop")).toBe("Laptop");
+    for (const bad of ["", "x".repeat(129), "a\tb", null])
+      expect(() => requireCredentialName(bad)).toThrow(invalidArgument);
+  });
+
+  it("codes are normalised first, then 1–64 characters must be left", () => {
+    expect(requireCode(" 048-213 ")).toBe("048213");
+    expect(requireCode("ＭＯＵＳＥ１３２")).toBe("mouse132");
+    expect(requireCode(`${"1".repeat(64)} - `)).toHaveLength(64);
+    for (const bad of [undefined, 48213, "", " - _ ", "1".repeat(65)])
+      expect(() => requireCode(bad)).toThrow(invalidArgument);
+    expect(() => requireCode("", "securityCode")).toThrow(/securityCode/);
+  });
+
+  it("code types", () => {
+    expect(requireCodeType("long")).toBe("long");
+    expect(() => requireCodeType("pin")).toThrow(invalidArgument);
+  });
+
+  it("AbortSignals, also from another realm, and nothing else", () => {
+    const signal = new AbortController().signal;
+    expect(isAbortSignal(signal)).toBe(true);
+    expect(isAbortSignal({ aborted: false, addEventListener() {} })).toBe(true);
+    expect(isAbortSignal({ aborted: false })).toBe(false);
+    expect(isAbortSignal({})).toBe(false);
+    expect(optionalSignal(undefined)).toBeUndefined();
+    expect(optionalSignal(signal)).toBe(signal);
+    expect(() => optionalSignal({}, "options.signal")).toThrow(/options\.signal must be an AbortSignal/);
+  });
+
+  it("timeouts: positive milliseconds a timer can hold, false only where allowed", () => {
+    expect(isTimeoutMs(1)).toBe(true);
+    expect(isTimeoutMs(2 ** 31 - 1)).toBe(true);
+    for (const bad of [0, -1, 2 ** 31, Number.NaN, Number.POSITIVE_INFINITY, "5"]) expect(isTimeoutMs(bad)).toBe(false);
+    expect(optionalTimeoutMs(undefined, "timeoutMs")).toBeUndefined();
+    expect(optionalTimeoutMs(false, "timeoutMs", true)).toBe(false);
+    expect(() => optionalTimeoutMs(false, "maxWaitMs")).toThrow(/maxWaitMs must be/);
+    expect(() => optionalTimeoutMs(2 ** 31, "timeoutMs", true)).toThrow(invalidArgument);
+  });
+});

@@ -1,0 +1,136 @@
+import { CODE_TYPES, type CodeType, isCodeType, normalizeCode } from "./codes.js";
+import { HandoffError } from "./handoff-error.js";
+import { fitsCodePoints, isName } from "./text.js";
+
+/*
+ * The argument rules both SDKs apply before sending anything, each written once. They throw
+ * `invalid_argument`, naming the argument; the service checks the same rules again.
+ */
+
+/** Longest username, in code points (`usernameSchema`). */
+export const MAX_USERNAME_LENGTH = 256;
+/** Longest passkey or session credential name, in code points (`credentialNameSchema`). */
+export const MAX_CREDENTIAL_NAME_LENGTH = 128;
+/** Longest code after normalisation, in code points (`codeValueSchema`). */
+export const MAX_CODE_LENGTH = 64;
+/** Longest timeout timers accept, in milliseconds (2^31 − 1, about 24.8 days); a longer one fires at once. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+function invalid(message: string): HandoffError<"invalid_argument"> {
+  return new HandoffError("invalid_argument", message);
+}
+
+/**
+ * A username: 1–256 characters, no control characters.
+ *
+ * @throws {HandoffError} `invalid_argument` otherwise.
+ * @example
+ * requireUsername("ada@example.com"); // "ada@example.com"
+ */
+export function requireUsername(value: unknown): string {
+  if (!isName(value, MAX_USERNAME_LENGTH)) {
+    throw invalid("username must be a string of 1–256 characters without control characters.");
+  }
+  return value;
+}
+
+/**
+ * A passkey's name: 1–128 characters, no control characters.
+ *
+ * @throws {HandoffError} `invalid_argument` otherwise.
+ * @example
+ * requireCredentialName("Laptop"); // "Laptop"
+ */
+export function requireCredentialName(value: unknown): string {
+  if (!isName(value, MAX_CREDENTIAL_NAME_LENGTH)) {
+    throw invalid("credentialName must be a string of 1–128 characters without control characters.");
+  }
+  return value;
+}
+
+/**
+ * One of the code types.
+ *
+ * @throws {HandoffError} `invalid_argument` otherwise.
+ * @example
+ * requireCodeType("short"); // "short"
+ */
+export function requireCodeType(value: unknown): CodeType {
+  if (!isCodeType(value)) throw invalid(`codeType must be one of ${CODE_TYPES.join(", ")}.`);
+  return value;
+}
+
+/**
+ * A code as a person typed or scanned it, normalised once ({@link normalizeCode}): 1–64
+ * characters must be left. The format of each type (six digits, …) is left to the service, which
+ * answers `invalid_code` for a code it never issued.
+ *
+ * @param value The code as typed.
+ * @param name The argument's name, for the message. Default: `"code"`.
+ * @throws {HandoffError} `invalid_argument` otherwise.
+ * @example
+ * requireCode(" 048-213 "); // "048213"
+ */
+export function requireCode(value: unknown, name = "code"): string {
+  const code = typeof value === "string" ? normalizeCode(value) : "";
+  if (code.length === 0 || !fitsCodePoints(code, MAX_CODE_LENGTH)) {
+    throw invalid(`${name} must have 1–64 characters besides spaces and dashes.`);
+  }
+  return code;
+}
+
+/**
+ * Whether `value` is an `AbortSignal`, also one from another realm (an iframe) or a polyfill,
+ * where `instanceof` fails.
+ *
+ * @example
+ * isAbortSignal(new AbortController().signal); // true
+ */
+export function isAbortSignal(value: unknown): value is AbortSignal {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as AbortSignal).aborted === "boolean" &&
+    typeof (value as AbortSignal).addEventListener === "function"
+  );
+}
+
+/**
+ * An optional `AbortSignal`.
+ *
+ * @throws {HandoffError} `invalid_argument` when it is given and is not one.
+ * @example
+ * const signal = optionalSignal(options.signal); // AbortSignal | undefined
+ */
+export function optionalSignal(value: unknown, name = "signal"): AbortSignal | undefined {
+  if (value !== undefined && !isAbortSignal(value)) throw invalid(`${name} must be an AbortSignal.`);
+  return value;
+}
+
+/**
+ * Whether `value` is a timeout: a positive number of milliseconds up to {@link MAX_TIMEOUT_MS}.
+ *
+ * @example
+ * isTimeoutMs(30_000); // true
+ * isTimeoutMs(0); // false
+ */
+export function isTimeoutMs(value: unknown): value is number {
+  return typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS;
+}
+
+/**
+ * An optional timeout in milliseconds: positive, at most {@link MAX_TIMEOUT_MS}; `false` (no
+ * timeout) only where `allowFalse` says so.
+ *
+ * @throws {HandoffError} `invalid_argument` naming `name` otherwise.
+ * @example
+ * optionalTimeoutMs(options.maxWaitMs, "maxWaitMs"); // number | undefined
+ */
+export function optionalTimeoutMs(value: unknown, name: string): number | undefined;
+export function optionalTimeoutMs(value: unknown, name: string, allowFalse: true): number | false | undefined;
+export function optionalTimeoutMs(value: unknown, name: string, allowFalse = false): number | false | undefined {
+  if (value === undefined || isTimeoutMs(value) || (allowFalse && value === false)) return value;
+  throw invalid(
+    `${name} must be a positive number of milliseconds (at most 2^31 − 1)${allowFalse ? " or false" : ""}.`,
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * Scopes of service tokens. Every management and code endpoint requires exactly one, carried
+ * in the token's `type` claim (see {@link ENDPOINTS}).
+ *
+ * @example
+ * SCOPES.includes("codes.authorize"); // true
+ */
+export const SCOPES = [
+  "users.retrieve",
+  "users.create",
+  "codes.generate",
+  "codes.authorize",
+  "codes.invalidate",
+  "auth.temporary",
+  "credentials.add",
+] as const;
+
+/** One of {@link SCOPES}. */
+export type Scope = (typeof SCOPES)[number];

@@ -1,0 +1,31 @@
+import type { AuthenticationResponse } from "../wait.js";
+
+/** A signed-in session, as the SDKs return it. */
+export interface Session {
+  /** The signed JWT; send it to your backend, which verifies it. */
+  jwt: string;
+  /** Whether the user is authenticated. */
+  isAuthenticated: boolean;
+  /** Who signed in. */
+  user: { id: string; username: string; namespaceId: string };
+  /** The client the session belongs to. */
+  client: { id: string; type: string };
+  /** The credential the session was made with. */
+  credential: { uuid: string; type: string; name: string };
+}
+
+/**
+ * Converts a wire authentication answer to a {@link Session}.
+ *
+ * @example
+ * const session = toSession(authenticationResponseSchema.parse(body)); // session.user.namespaceId
+ */
+export function toSession(wire: AuthenticationResponse): Session {
+  return {
+    jwt: wire.jwt,
+    isAuthenticated: wire.is_authenticated,
+    user: { id: wire.user.id, username: wire.user.username, namespaceId: wire.user.namespace_id },
+    client: { id: wire.client.id, type: wire.client.type },
+    credential: { uuid: wire.credential.uuid, type: wire.credential.type, name: wire.credential.name },
+  };
+}
