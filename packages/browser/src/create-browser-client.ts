@@ -1,4 +1,5 @@
 import type { RegisteredDeviceKey, Session } from "@handoff/types/core";
+import type { BrowserClientOptions } from "./browser-client-options.js";
 import type {
   AddDeviceKeyOptions,
   DeviceCodeRequested,
@@ -23,18 +24,6 @@ import type { SignUpOptions } from "./webauthn/sign-up.js";
  */
 const passkeys = () => loadChunk("passkeys", () => import("./webauthn/passkey-methods.js"));
 const deviceKeys = () => loadChunk("device-keys", () => import("./device-keys/device-key-methods.js"));
-
-/** Options of {@link createBrowserClient}. */
-export interface BrowserClientOptions {
-  /** The Handoff service URL, e.g. `https://auth.example.com`. */
-  baseUrl: string;
-  /** The client id your service issued. */
-  clientId: string;
-  /** Per-request timeout in milliseconds, or `false` for none. Waits use their own. Default: 30 000. */
-  timeoutMs?: number | false;
-  /** A fetch to use instead of the global one. */
-  fetch?: typeof fetch;
-}
 
 /** The browser SDK. */
 export interface BrowserClient {

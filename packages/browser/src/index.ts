@@ -9,7 +9,8 @@
  */
 export type { CodeType, HandoffErrorCode, RegisteredDeviceKey, Session } from "@handoff/types/core";
 export { HandoffError, isHandoffError } from "@handoff/types/core";
-export type { BrowserClient, BrowserClientOptions } from "./create-browser-client.js";
+export type { BrowserClientOptions } from "./browser-client-options.js";
+export type { BrowserClient } from "./create-browser-client.js";
 export { createBrowserClient } from "./create-browser-client.js";
 export type {
   AddDeviceKeyOptions,

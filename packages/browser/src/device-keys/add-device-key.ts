@@ -6,7 +6,7 @@ import {
   type RegisteredDeviceKey,
   requireCode,
 } from "@handoff/types/core";
-import type { BrowserClientOptions } from "../create-browser-client.js";
+import type { BrowserClientOptions } from "../browser-client-options.js";
 import { toBase64url } from "../internal/base64url.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { request } from "../internal/request.js";

@@ -8,7 +8,7 @@
  * @module @handoff/browser/device-keys
  */
 export type { RegisteredDeviceKey, Session } from "@handoff/types/core";
-export type { BrowserClientOptions } from "../create-browser-client.js";
+export type { BrowserClientOptions } from "../browser-client-options.js";
 export { addDeviceKey } from "./add-device-key.js";
 export type {
   AddDeviceKeyOptions,

@@ -1,5 +1,5 @@
 import { optionalSignal, PWLESS_SIGNUP_ENDPOINT } from "@handoff/types/core";
-import type { BrowserClientOptions } from "../create-browser-client.js";
+import type { BrowserClientOptions } from "../browser-client-options.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { request } from "../internal/request.js";
 import { resolveConfig } from "../internal/resolve-config.js";

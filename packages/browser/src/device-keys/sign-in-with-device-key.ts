@@ -5,7 +5,7 @@ import {
   PWLESS_LOGIN_INIT_ENDPOINT,
   type Session,
 } from "@handoff/types/core";
-import type { BrowserClientOptions } from "../create-browser-client.js";
+import type { BrowserClientOptions } from "../browser-client-options.js";
 import { fromBase64url, toBase64url } from "../internal/base64url.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { parseSession } from "../internal/parse-session.js";

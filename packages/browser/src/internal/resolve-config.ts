@@ -1,5 +1,5 @@
 import { HandoffError, optionalTimeoutMs } from "@handoff/types/core";
-import type { BrowserClientOptions } from "../create-browser-client.js";
+import type { BrowserClientOptions } from "../browser-client-options.js";
 import type { BrowserClientConfig } from "./config.js";
 
 /** Default per-request timeout in milliseconds (waits use their own, see `waitCode`). */

@@ -1,5 +1,5 @@
 import type { Session } from "@handoff/types/core";
-import type { BrowserClientOptions } from "../create-browser-client.js";
+import type { BrowserClientOptions } from "../browser-client-options.js";
 import { resolveConfig } from "../internal/resolve-config.js";
 import { runWait } from "./run-wait.js";
 import type { WaitCodeOptions } from "./wait-code-options.js";

@@ -4,7 +4,7 @@ import {
   FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
   type Session,
 } from "@handoff/types/core";
-import type { BrowserClientOptions } from "../create-browser-client.js";
+import type { BrowserClientOptions } from "../browser-client-options.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { resolveConfig } from "../internal/resolve-config.js";
 import { registerPasskey } from "./register-passkey.js";

@@ -8,7 +8,7 @@
  * @module @handoff/browser/passkeys
  */
 export type { Session } from "@handoff/types/core";
-export type { BrowserClientOptions } from "../create-browser-client.js";
+export type { BrowserClientOptions } from "../browser-client-options.js";
 export type { AddDeviceOptions } from "./add-device.js";
 export { addDevice } from "./add-device.js";
 export type { WebAuthnErrorContext } from "./classify-webauthn-error.js";

@@ -9,7 +9,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   startAuthentication,
 } from "@simplewebauthn/browser";
-import type { BrowserClientOptions } from "../create-browser-client.js";
+import type { BrowserClientOptions } from "../browser-client-options.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { parseSession } from "../internal/parse-session.js";
 import { request } from "../internal/request.js";

@@ -1,5 +1,5 @@
 import { FIDO2_REGISTER_COMPLETE_ENDPOINT, FIDO2_REGISTER_INIT_ENDPOINT, type Session } from "@handoff/types/core";
-import type { BrowserClientOptions } from "../create-browser-client.js";
+import type { BrowserClientOptions } from "../browser-client-options.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { resolveConfig } from "../internal/resolve-config.js";
 import { registerPasskey } from "./register-passkey.js";
