@@ -28,13 +28,13 @@ export const CORE_BUDGET_BYTES = 8 * 1024;
  * declare itself free of side effects, so under code splitting importing anything from it puts
  * all of it, ceremonies included, in the core), and the passkey and device-key code, recognised
  * by the ceremony's error classification, the device key's algorithm and its IndexedDB database
- * name (the package is bundled, so its own module paths are not visible). The endpoint paths are
- * not a sign: the contract's endpoint rows live in one module of `@handoff/types/core`, and
- * esbuild splits by module, so the rows the lazy chunks use sit with the ones the core uses.
+ * name (the package is bundled, so its own module paths are not visible), and their endpoint
+ * paths: the contract's rows come in one module per feature (`@handoff/types/core/endpoints/…`),
+ * and esbuild splits by module, so the core holds the wait's row and none of the others.
  */
 const CORE_FORBIDDEN = {
   forbidden: ["/zod/", "/qrcode/", "/@simplewebauthn/"],
-  forbiddenText: ["NotAllowedError", "ECDSA", "handoff-device-keys"],
+  forbiddenText: ["NotAllowedError", "ECDSA", "handoff-device-keys", "/fido2/", "/pwless/"],
 };
 
 /** The lazily loaded chunks of the client, recognised by the module each starts from. */

@@ -41,7 +41,7 @@ export type { AuthorizedCode, GeneratedCode, InvalidatedCodes } from "./core/cod
 export { toAuthorizedCode, toGeneratedCode, toInvalidatedCodes } from "./core/code-results.js";
 export type { CodePurpose, CodeType } from "./core/codes.js";
 export { CODE_PURPOSES, CODE_TYPES, isCodePurpose, isCodeType, normalizeCode } from "./core/codes.js";
-export type { EndpointAuth, EndpointName, EndpointSpec } from "./core/endpoints.js";
+export type { EndpointAuth, EndpointName, EndpointSpec } from "./core/endpoints/index.js";
 export {
   AUTHORIZE_CODE_ENDPOINT,
   CERTS_ENDPOINT,
@@ -64,7 +64,7 @@ export {
   PWLESS_SIGNUP_ENDPOINT,
   RETRIEVE_USER_ENDPOINT,
   WAIT_CODE_ENDPOINT,
-} from "./core/endpoints.js";
+} from "./core/endpoints/index.js";
 export type { ClientErrorCode, HandoffErrorCode, ServiceErrorCode } from "./core/error-codes.js";
 export {
   CLIENT_ERROR_CODES,

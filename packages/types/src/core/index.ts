@@ -26,7 +26,7 @@ export type { AuthorizedCode, GeneratedCode, InvalidatedCodes } from "./code-res
 export { toAuthorizedCode, toGeneratedCode, toInvalidatedCodes } from "./code-results.js";
 export type { CodePurpose, CodeType } from "./codes.js";
 export { CODE_PURPOSES, CODE_TYPES, isCodePurpose, isCodeType, normalizeCode } from "./codes.js";
-export type { EndpointAuth, EndpointName, EndpointSpec } from "./endpoints.js";
+export type { EndpointAuth, EndpointName, EndpointSpec } from "./endpoints/index.js";
 export {
   AUTHORIZE_CODE_ENDPOINT,
   CERTS_ENDPOINT,
@@ -49,7 +49,7 @@ export {
   PWLESS_SIGNUP_ENDPOINT,
   RETRIEVE_USER_ENDPOINT,
   WAIT_CODE_ENDPOINT,
-} from "./endpoints.js";
+} from "./endpoints/index.js";
 export type { ClientErrorCode, HandoffErrorCode, ServiceErrorCode } from "./error-codes.js";
 export {
   CLIENT_ERROR_CODES,
