@@ -28,13 +28,16 @@ export {
   isTimeoutMs,
   MAX_CODE_LENGTH,
   MAX_CREDENTIAL_NAME_LENGTH,
+  MAX_ID_LENGTH,
   MAX_TIMEOUT_MS,
   MAX_USERNAME_LENGTH,
   optionalSignal,
   optionalTimeoutMs,
   requireCode,
+  requireCodePurpose,
   requireCodeType,
   requireCredentialName,
+  requireUserId,
   requireUsername,
 } from "./core/arguments.js";
 export type { AuthorizedCode, GeneratedCode, InvalidatedCodes } from "./core/code-results.js";

@@ -13,13 +13,16 @@ export {
   isTimeoutMs,
   MAX_CODE_LENGTH,
   MAX_CREDENTIAL_NAME_LENGTH,
+  MAX_ID_LENGTH,
   MAX_TIMEOUT_MS,
   MAX_USERNAME_LENGTH,
   optionalSignal,
   optionalTimeoutMs,
   requireCode,
+  requireCodePurpose,
   requireCodeType,
   requireCredentialName,
+  requireUserId,
   requireUsername,
 } from "./arguments.js";
 export type { AuthorizedCode, GeneratedCode, InvalidatedCodes } from "./code-results.js";
