@@ -20,8 +20,12 @@ import { build } from "esbuild";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
-/** The budget of the core, bytes min+gzip (issue 6: about half of @loginid/websdk3's 14.8 kB). */
-export const CORE_BUDGET_BYTES = 8 * 1024;
+/**
+ * The budget of the core, bytes min+gzip. Issue 6 asked for about half of @loginid/websdk3 (14.8 kB);
+ * the core is ≈ 4.75 kB, and 5 kB fails a return of what issue 15 undid (5.04 kB: rows and
+ * converters only the lazy chunks use, reached through one `@handoff/types/core` index).
+ */
+export const CORE_BUDGET_BYTES = 5 * 1024;
 
 /**
  * What must not be in the core: zod, the QR encoder, @simplewebauthn/browser (its entry does not
