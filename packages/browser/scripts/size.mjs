@@ -20,21 +20,25 @@ import { build } from "esbuild";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
-/** The budget of the core, bytes min+gzip (issue 6: about half of @loginid/websdk3's 14.8 kB). */
-export const CORE_BUDGET_BYTES = 8 * 1024;
+/**
+ * The budget of the core, bytes min+gzip. Issue 6 asked for about half of @loginid/websdk3 (14.8 kB);
+ * the core is ≈ 4.75 kB, and 5 kB fails a return of what issue 15 undid (5.04 kB: rows and
+ * converters only the lazy chunks use, reached through one `@handoff/types/core` index).
+ */
+export const CORE_BUDGET_BYTES = 5 * 1024;
 
 /**
  * What must not be in the core: zod, the QR encoder, @simplewebauthn/browser (its entry does not
  * declare itself free of side effects, so under code splitting importing anything from it puts
  * all of it, ceremonies included, in the core), and the passkey and device-key code, recognised
  * by the ceremony's error classification, the device key's algorithm and its IndexedDB database
- * name (the package is bundled, so its own module paths are not visible). The endpoint paths are
- * not a sign: the contract's endpoint rows live in one module of `@handoff/types/core`, and
- * esbuild splits by module, so the rows the lazy chunks use sit with the ones the core uses.
+ * name (the package is bundled, so its own module paths are not visible), and their endpoint
+ * paths: the contract's rows come in one module per feature (`@handoff/types/core/endpoints/…`),
+ * and esbuild splits by module, so the core holds the wait's row and none of the others.
  */
 const CORE_FORBIDDEN = {
   forbidden: ["/zod/", "/qrcode/", "/@simplewebauthn/"],
-  forbiddenText: ["NotAllowedError", "ECDSA", "handoff-device-keys"],
+  forbiddenText: ["NotAllowedError", "ECDSA", "handoff-device-keys", "/fido2/", "/pwless/"],
 };
 
 /** The lazily loaded chunks of the client, recognised by the module each starts from. */

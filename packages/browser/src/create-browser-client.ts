@@ -1,4 +1,5 @@
-import type { RegisteredDeviceKey, Session } from "@handoff/types/core";
+import type { RegisteredDeviceKey } from "@handoff/types/core/registered-device-key";
+import type { Session } from "@handoff/types/core/session";
 import type { BrowserClientOptions } from "./browser-client-options.js";
 import type {
   AddDeviceKeyOptions,

@@ -7,8 +7,11 @@
  * @packageDocumentation
  * @module @handoff/browser
  */
-export type { CodeType, HandoffErrorCode, RegisteredDeviceKey, Session } from "@handoff/types/core";
-export { HandoffError, isHandoffError } from "@handoff/types/core";
+export type { CodeType } from "@handoff/types/core/codes";
+export type { HandoffErrorCode } from "@handoff/types/core/errors";
+export { HandoffError, isHandoffError } from "@handoff/types/core/errors";
+export type { RegisteredDeviceKey } from "@handoff/types/core/registered-device-key";
+export type { Session } from "@handoff/types/core/session";
 export type { BrowserClientOptions } from "./browser-client-options.js";
 export type { BrowserClient } from "./create-browser-client.js";
 export { createBrowserClient } from "./create-browser-client.js";

@@ -28,20 +28,23 @@ export {
   isTimeoutMs,
   MAX_CODE_LENGTH,
   MAX_CREDENTIAL_NAME_LENGTH,
+  MAX_ID_LENGTH,
   MAX_TIMEOUT_MS,
   MAX_USERNAME_LENGTH,
   optionalSignal,
   optionalTimeoutMs,
   requireCode,
+  requireCodePurpose,
   requireCodeType,
   requireCredentialName,
+  requireUserId,
   requireUsername,
 } from "./core/arguments.js";
 export type { AuthorizedCode, GeneratedCode, InvalidatedCodes } from "./core/code-results.js";
 export { toAuthorizedCode, toGeneratedCode, toInvalidatedCodes } from "./core/code-results.js";
 export type { CodePurpose, CodeType } from "./core/codes.js";
 export { CODE_PURPOSES, CODE_TYPES, isCodePurpose, isCodeType, normalizeCode } from "./core/codes.js";
-export type { EndpointAuth, EndpointName, EndpointSpec } from "./core/endpoints.js";
+export type { EndpointAuth, EndpointName, EndpointSpec } from "./core/endpoints/index.js";
 export {
   AUTHORIZE_CODE_ENDPOINT,
   CERTS_ENDPOINT,
@@ -64,7 +67,7 @@ export {
   PWLESS_SIGNUP_ENDPOINT,
   RETRIEVE_USER_ENDPOINT,
   WAIT_CODE_ENDPOINT,
-} from "./core/endpoints.js";
+} from "./core/endpoints/index.js";
 export type { ClientErrorCode, HandoffErrorCode, ServiceErrorCode } from "./core/error-codes.js";
 export {
   CLIENT_ERROR_CODES,

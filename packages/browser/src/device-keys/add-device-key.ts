@@ -1,11 +1,8 @@
-import {
-  fitsCodePoints,
-  HandoffError,
-  optionalSignal,
-  PWLESS_DEVICES_ENDPOINT,
-  type RegisteredDeviceKey,
-  requireCode,
-} from "@handoff/types/core";
+import { optionalSignal, requireCode } from "@handoff/types/core/arguments";
+import { PWLESS_DEVICES_ENDPOINT } from "@handoff/types/core/endpoints/pwless";
+import { HandoffError } from "@handoff/types/core/errors";
+import type { RegisteredDeviceKey } from "@handoff/types/core/registered-device-key";
+import { fitsCodePoints } from "@handoff/types/core/text";
 import type { BrowserClientOptions } from "../browser-client-options.js";
 import { toBase64url } from "../internal/base64url.js";
 import type { BrowserClientConfig } from "../internal/config.js";

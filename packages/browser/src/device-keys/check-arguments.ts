@@ -1,4 +1,5 @@
-import { fitsCodePoints, HandoffError } from "@handoff/types/core";
+import { HandoffError } from "@handoff/types/core/errors";
+import { fitsCodePoints } from "@handoff/types/core/text";
 
 /**
  * The email, trimmed; the service checks it fully.

@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types/core";
+import { HandoffError } from "@handoff/types/core/errors";
 
 /** Name of the IndexedDB database holding device keys. */
 export const DEVICE_KEY_DATABASE = "handoff-device-keys";

@@ -7,7 +7,8 @@
  * @packageDocumentation
  * @module @handoff/browser/device-keys
  */
-export type { RegisteredDeviceKey, Session } from "@handoff/types/core";
+export type { RegisteredDeviceKey } from "@handoff/types/core/registered-device-key";
+export type { Session } from "@handoff/types/core/session";
 export type { BrowserClientOptions } from "../browser-client-options.js";
 export { addDeviceKey } from "./add-device-key.js";
 export type {

@@ -1,4 +1,5 @@
-import { isName, type RegisteredDeviceKey, toRegisteredDeviceKey } from "@handoff/types/core";
+import { type RegisteredDeviceKey, toRegisteredDeviceKey } from "@handoff/types/core/registered-device-key";
+import { isName } from "@handoff/types/core/text";
 
 /*
  * Hand-written checks of the `/pwless` answers, twins of the zod schemas of `@handoff/types`

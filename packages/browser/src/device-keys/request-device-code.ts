@@ -1,4 +1,5 @@
-import { optionalSignal, PWLESS_SIGNUP_ENDPOINT } from "@handoff/types/core";
+import { optionalSignal } from "@handoff/types/core/arguments";
+import { PWLESS_SIGNUP_ENDPOINT } from "@handoff/types/core/endpoints/pwless";
 import type { BrowserClientOptions } from "../browser-client-options.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { request } from "../internal/request.js";

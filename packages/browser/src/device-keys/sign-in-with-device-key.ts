@@ -1,10 +1,7 @@
-import {
-  HandoffError,
-  optionalSignal,
-  PWLESS_LOGIN_COMPLETE_ENDPOINT,
-  PWLESS_LOGIN_INIT_ENDPOINT,
-  type Session,
-} from "@handoff/types/core";
+import { optionalSignal } from "@handoff/types/core/arguments";
+import { PWLESS_LOGIN_COMPLETE_ENDPOINT, PWLESS_LOGIN_INIT_ENDPOINT } from "@handoff/types/core/endpoints/pwless";
+import { HandoffError } from "@handoff/types/core/errors";
+import type { Session } from "@handoff/types/core/session";
 import type { BrowserClientOptions } from "../browser-client-options.js";
 import { fromBase64url, toBase64url } from "../internal/base64url.js";
 import type { BrowserClientConfig } from "../internal/config.js";

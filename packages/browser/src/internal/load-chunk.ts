@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types/core";
+import { HandoffError } from "@handoff/types/core/errors";
 
 /**
  * Loads a lazily imported part of the SDK: `load` is a literal `import("./…")`, which bundlers

@@ -1,4 +1,6 @@
-import { isName, type Session, toSession } from "@handoff/types/core";
+import type { AuthenticationResponse } from "@handoff/types";
+import { type Session, toSession } from "@handoff/types/core/session";
+import { isName } from "@handoff/types/core/text";
 
 /*
  * Hand-written twin of `authenticationResponseSchema` from `@handoff/types` (the contract's
@@ -29,11 +31,6 @@ export function parseSession(body: unknown): Session | undefined {
   if (!isObject(user) || !isName(user.id, 128) || !isName(user.username, 256)) return undefined;
   if (!isName(user.namespace_id, 128)) return undefined;
   if (typeof jwt !== "string" || jwt.length === 0 || typeof isAuthenticated !== "boolean") return undefined;
-  return toSession({
-    client: { id: client.id, type: client.type },
-    credential: { uuid: credential.uuid, type: credential.type, name: credential.name },
-    user: { id: user.id, username: user.username, namespace_id: user.namespace_id },
-    jwt,
-    is_authenticated: isAuthenticated,
-  });
+  // Every field `toSession` reads was checked above, and it copies only those: unknown fields are dropped.
+  return toSession(body as AuthenticationResponse);
 }

@@ -1,4 +1,5 @@
-import { isHandoffError, WAIT_CODE_ENDPOINT } from "@handoff/types/core";
+import { WAIT_CODE_ENDPOINT } from "@handoff/types/core/endpoints/codes";
+import { isHandoffError } from "@handoff/types/core/errors";
 import { describe, expect, it } from "vitest";
 import { request } from "./request.js";
 

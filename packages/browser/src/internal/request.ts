@@ -1,4 +1,5 @@
-import { type EndpointSpec, errorFromResponse, HandoffError } from "@handoff/types/core";
+import type { EndpointSpec } from "@handoff/types/core/endpoints";
+import { errorFromResponse, HandoffError } from "@handoff/types/core/errors";
 import type { BrowserClientConfig } from "./config.js";
 
 /** A validator: returns the parsed value, or `undefined` when the body does not fit the contract. */

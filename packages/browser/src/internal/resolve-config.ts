@@ -1,4 +1,5 @@
-import { HandoffError, optionalTimeoutMs } from "@handoff/types/core";
+import { optionalTimeoutMs } from "@handoff/types/core/arguments";
+import { HandoffError } from "@handoff/types/core/errors";
 import type { BrowserClientOptions } from "../browser-client-options.js";
 import type { BrowserClientConfig } from "./config.js";
 

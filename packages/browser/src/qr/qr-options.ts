@@ -1,5 +1,5 @@
 /// <reference path="./qrcode-core.d.ts" />
-import { HandoffError } from "@handoff/types/core";
+import { HandoffError } from "@handoff/types/core/errors";
 import { create, type QrModules } from "qrcode/lib/core/qrcode.js";
 
 /** Options of `renderQr` and `renderQrToCanvas`. */

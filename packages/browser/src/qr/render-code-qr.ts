@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types/core";
+import { HandoffError } from "@handoff/types/core/errors";
 import type { QrOptions } from "./qr-options.js";
 import { renderQr } from "./render-qr.js";
 import { renderQrToCanvas } from "./render-qr-to-canvas.js";

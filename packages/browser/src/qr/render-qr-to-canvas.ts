@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types/core";
+import { HandoffError } from "@handoff/types/core/errors";
 import { layoutQr, type QrOptions } from "./qr-options.js";
 
 /** Default canvas size in pixels. */

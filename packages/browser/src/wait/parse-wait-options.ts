@@ -1,14 +1,14 @@
 import {
-  type CodeType,
-  fitsCodePoints,
-  HandoffError,
   MAX_CREDENTIAL_NAME_LENGTH,
   optionalSignal,
   optionalTimeoutMs,
   requireCode,
   requireCodeType,
   requireUsername,
-} from "@handoff/types/core";
+} from "@handoff/types/core/arguments";
+import type { CodeType } from "@handoff/types/core/codes";
+import { HandoffError } from "@handoff/types/core/errors";
+import { fitsCodePoints } from "@handoff/types/core/text";
 import type { WaitCodeOptions } from "./wait-code-options.js";
 
 /** Default of `maxWaitMs` when no `expiresAt` is given: 10 minutes. */

@@ -1,4 +1,6 @@
-import { HandoffError, isHandoffError, type Session, WAIT_CODE_ENDPOINT } from "@handoff/types/core";
+import { WAIT_CODE_ENDPOINT } from "@handoff/types/core/endpoints/codes";
+import { HandoffError, isHandoffError } from "@handoff/types/core/errors";
+import type { Session } from "@handoff/types/core/session";
 import { backoffDelayMs } from "../internal/backoff.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { parseSession } from "../internal/parse-session.js";

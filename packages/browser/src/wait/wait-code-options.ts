@@ -1,4 +1,4 @@
-import type { CodeType } from "@handoff/types/core";
+import type { CodeType } from "@handoff/types/core/codes";
 
 /** Progress of a running {@link waitCode}, given to `onWait` before each request. */
 export interface WaitProgress {

@@ -1,4 +1,4 @@
-import type { Session } from "@handoff/types/core";
+import type { Session } from "@handoff/types/core/session";
 import type { BrowserClientOptions } from "../browser-client-options.js";
 import { resolveConfig } from "../internal/resolve-config.js";
 import { runWait } from "./run-wait.js";

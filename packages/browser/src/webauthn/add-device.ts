@@ -1,9 +1,9 @@
+import type { CodeType } from "@handoff/types/core/codes";
 import {
-  type CodeType,
   FIDO2_ADD_CREDENTIAL_COMPLETE_ENDPOINT,
   FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
-  type Session,
-} from "@handoff/types/core";
+} from "@handoff/types/core/endpoints/passkeys";
+import type { Session } from "@handoff/types/core/session";
 import type { BrowserClientOptions } from "../browser-client-options.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { resolveConfig } from "../internal/resolve-config.js";

@@ -1,4 +1,4 @@
-import { HandoffError, isHandoffError } from "@handoff/types/core";
+import { HandoffError, isHandoffError } from "@handoff/types/core/errors";
 import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 
 /** What was going on when a WebAuthn call failed; every field sharpens the classification. */

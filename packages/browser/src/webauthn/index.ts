@@ -7,7 +7,7 @@
  * @packageDocumentation
  * @module @handoff/browser/passkeys
  */
-export type { Session } from "@handoff/types/core";
+export type { Session } from "@handoff/types/core/session";
 export type { BrowserClientOptions } from "../browser-client-options.js";
 export type { AddDeviceOptions } from "./add-device.js";
 export { addDevice } from "./add-device.js";

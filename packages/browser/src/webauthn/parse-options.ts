@@ -1,4 +1,4 @@
-import { fitsCodePoints } from "@handoff/types/core";
+import { fitsCodePoints } from "@handoff/types/core/text";
 import type {
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialDescriptorJSON,

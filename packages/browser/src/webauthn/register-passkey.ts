@@ -1,4 +1,5 @@
-import type { EndpointSpec, Session } from "@handoff/types/core";
+import type { EndpointSpec } from "@handoff/types/core/endpoints";
+import type { Session } from "@handoff/types/core/session";
 import { startRegistration } from "@simplewebauthn/browser";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { parseSession } from "../internal/parse-session.js";

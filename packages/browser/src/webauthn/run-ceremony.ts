@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types/core";
+import { HandoffError } from "@handoff/types/core/errors";
 import { browserSupportsWebAuthn, WebAuthnAbortService } from "@simplewebauthn/browser";
 import { classifyWebAuthnError } from "./classify-webauthn-error.js";
 

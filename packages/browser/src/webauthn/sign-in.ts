@@ -1,9 +1,9 @@
 import {
   FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
   FIDO2_AUTHENTICATE_INIT_ENDPOINT,
-  isHandoffError,
-  type Session,
-} from "@handoff/types/core";
+} from "@handoff/types/core/endpoints/passkeys";
+import { isHandoffError } from "@handoff/types/core/errors";
+import type { Session } from "@handoff/types/core/session";
 import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,

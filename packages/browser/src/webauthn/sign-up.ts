@@ -1,4 +1,5 @@
-import { FIDO2_REGISTER_COMPLETE_ENDPOINT, FIDO2_REGISTER_INIT_ENDPOINT, type Session } from "@handoff/types/core";
+import { FIDO2_REGISTER_COMPLETE_ENDPOINT, FIDO2_REGISTER_INIT_ENDPOINT } from "@handoff/types/core/endpoints/passkeys";
+import type { Session } from "@handoff/types/core/session";
 import type { BrowserClientOptions } from "../browser-client-options.js";
 import type { BrowserClientConfig } from "../internal/config.js";
 import { resolveConfig } from "../internal/resolve-config.js";

@@ -1,12 +1,12 @@
 import {
-  type CodeType,
-  HandoffError,
   optionalSignal,
   requireCode,
   requireCodeType,
   requireCredentialName,
   requireUsername,
-} from "@handoff/types/core";
+} from "@handoff/types/core/arguments";
+import type { CodeType } from "@handoff/types/core/codes";
+import { HandoffError } from "@handoff/types/core/errors";
 
 /**
  * Checks the options object of a passkey method and its common fields with the contract's

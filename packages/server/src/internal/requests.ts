@@ -1,12 +1,6 @@
+import { requireCodePurpose, requireCodeType, requireUserId, requireUsername } from "@handoff/types/core/arguments";
 import type { CallOptions } from "../call-options.js";
-import {
-  readCallOptions,
-  requireCodeType,
-  requireObject,
-  requirePurpose,
-  requireUserId,
-  requireUsername,
-} from "./arguments.js";
+import { readCallOptions, requireObject } from "./arguments.js";
 import type { ServiceRequest } from "./service-method.js";
 
 /**
@@ -35,7 +29,7 @@ export function codeRequest(
   const input = requireObject(options, "options");
   const userId = requireUserId(input.userId);
   const codeType = requireCodeType(input.codeType);
-  const purpose = requirePurpose(input.purpose);
+  const purpose = requireCodePurpose(input.purpose);
   const body = { client_id: clientId, user_id: userId, purpose, ...fields?.(input) };
   const call = readCallOptions({ signal: input.signal, timeoutMs: input.timeoutMs });
   return { params: { type: codeType }, subject: userId, body, call };

@@ -1,6 +1,7 @@
-import { HandoffError } from "@handoff/types";
+import { optionalTimeoutMs } from "@handoff/types/core/arguments";
+import { HandoffError } from "@handoff/types/core/errors";
 import type { ServerClientOptions } from "../server-client-options.js";
-import { isTimeout, requireObject } from "./arguments.js";
+import { requireObject } from "./arguments.js";
 import type { ResolvedRetry, ServerClientConfig } from "./config.js";
 import { createKeySet } from "./key-set.js";
 import { createTokenSigner } from "./token-signer.js";
@@ -30,8 +31,8 @@ export function resolveConfig(options: ServerClientOptions): ServerClientConfig 
   if (typeof privateKey !== "string" && (typeof privateKey !== "object" || privateKey === null)) {
     throw invalid("privateKey must be an ES256 private key: a JWK object, a PKCS#8 PEM string or a CryptoKey.");
   }
-  const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!isTimeout(timeoutMs)) throw invalid("timeoutMs must be a positive number of milliseconds or false.");
+  // `null` counts as not given, as `??` has it.
+  const timeoutMs = optionalTimeoutMs(input.timeoutMs ?? undefined, "timeoutMs", true) ?? DEFAULT_TIMEOUT_MS;
   const clockToleranceSeconds = input.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   if (typeof clockToleranceSeconds !== "number" || !(clockToleranceSeconds >= 0 && clockToleranceSeconds <= 300)) {
     throw invalid("clockToleranceSeconds must be a number of seconds from 0 to 300.");

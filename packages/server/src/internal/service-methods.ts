@@ -10,7 +10,8 @@ import {
   toUserProfile,
   userProfileSchema,
 } from "@handoff/types";
-import { optionalBoolean, requireCode } from "./arguments.js";
+import { requireCode } from "@handoff/types/core/arguments";
+import { optionalBoolean } from "./arguments.js";
 import { codeRequest, userRequest } from "./requests.js";
 import { readWith, type ServiceMethodTable } from "./service-method.js";
 

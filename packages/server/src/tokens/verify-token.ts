@@ -6,8 +6,9 @@ import {
   type UserTokenClaims,
   userTokenClaimsSchema,
 } from "@handoff/types";
+import { requireUsername } from "@handoff/types/core/arguments";
 import { base64url, errors, jwtVerify } from "jose";
-import { requireObject, requireUsername } from "../internal/arguments.js";
+import { requireObject } from "../internal/arguments.js";
 import type { ServerClientConfig } from "../internal/config.js";
 
 /** Longest JWT accepted, in characters; longer strings are refused before any parsing. */

@@ -5,8 +5,10 @@ import {
   optionalSignal,
   optionalTimeoutMs,
   requireCode,
+  requireCodePurpose,
   requireCodeType,
   requireCredentialName,
+  requireUserId,
   requireUsername,
 } from "./arguments.js";
 
@@ -36,9 +38,20 @@ describe("argument rules", () => {
     expect(() => requireCode("", "securityCode")).toThrow(/securityCode/);
   });
 
-  it("code types", () => {
+  it("user ids: 1–128 code points, no control characters", () => {
+    expect(requireUserId("user-1")).toBe("user-1");
+    for (const bad of [undefined, 7, "", "a\u0000b", "x".repeat(129)]) {
+      expect(() => requireUserId(bad)).toThrow(/^userId must be/);
+    }
+  });
+
+  it("code types and purposes", () => {
     expect(requireCodeType("long")).toBe("long");
     expect(() => requireCodeType("pin")).toThrow(invalidArgument);
+    expect(requireCodePurpose("add_credential")).toBe("add_credential");
+    expect(() => requireCodePurpose("login")).toThrow(
+      /^purpose must be one of temporary_authentication, add_credential\.$/,
+    );
   });
 
   it("AbortSignals, also from another realm, and nothing else", () => {

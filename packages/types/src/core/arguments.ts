@@ -1,4 +1,12 @@
-import { CODE_TYPES, type CodeType, isCodeType, normalizeCode } from "./codes.js";
+import {
+  CODE_PURPOSES,
+  CODE_TYPES,
+  type CodePurpose,
+  type CodeType,
+  isCodePurpose,
+  isCodeType,
+  normalizeCode,
+} from "./codes.js";
 import { HandoffError } from "./handoff-error.js";
 import { fitsCodePoints, isName } from "./text.js";
 
@@ -7,6 +15,8 @@ import { fitsCodePoints, isName } from "./text.js";
  * `invalid_argument`, naming the argument; the service checks the same rules again.
  */
 
+/** Longest id (a user's, a client's), in code points (`idSchema`). */
+export const MAX_ID_LENGTH = 128;
 /** Longest username, in code points (`usernameSchema`). */
 export const MAX_USERNAME_LENGTH = 256;
 /** Longest passkey or session credential name, in code points (`credentialNameSchema`). */
@@ -35,6 +45,20 @@ export function requireUsername(value: unknown): string {
 }
 
 /**
+ * A user id: 1–128 characters, no control characters.
+ *
+ * @throws {HandoffError} `invalid_argument` otherwise.
+ * @example
+ * requireUserId("3f0c…"); // "3f0c…"
+ */
+export function requireUserId(value: unknown): string {
+  if (!isName(value, MAX_ID_LENGTH)) {
+    throw invalid("userId must be a string of 1–128 characters without control characters.");
+  }
+  return value;
+}
+
+/**
  * A passkey's name: 1–128 characters, no control characters.
  *
  * @throws {HandoffError} `invalid_argument` otherwise.
@@ -57,6 +81,18 @@ export function requireCredentialName(value: unknown): string {
  */
 export function requireCodeType(value: unknown): CodeType {
   if (!isCodeType(value)) throw invalid(`codeType must be one of ${CODE_TYPES.join(", ")}.`);
+  return value;
+}
+
+/**
+ * One of the code purposes.
+ *
+ * @throws {HandoffError} `invalid_argument` otherwise.
+ * @example
+ * requireCodePurpose("add_credential"); // "add_credential"
+ */
+export function requireCodePurpose(value: unknown): CodePurpose {
+  if (!isCodePurpose(value)) throw invalid(`purpose must be one of ${CODE_PURPOSES.join(", ")}.`);
   return value;
 }
 

@@ -13,20 +13,23 @@ export {
   isTimeoutMs,
   MAX_CODE_LENGTH,
   MAX_CREDENTIAL_NAME_LENGTH,
+  MAX_ID_LENGTH,
   MAX_TIMEOUT_MS,
   MAX_USERNAME_LENGTH,
   optionalSignal,
   optionalTimeoutMs,
   requireCode,
+  requireCodePurpose,
   requireCodeType,
   requireCredentialName,
+  requireUserId,
   requireUsername,
 } from "./arguments.js";
 export type { AuthorizedCode, GeneratedCode, InvalidatedCodes } from "./code-results.js";
 export { toAuthorizedCode, toGeneratedCode, toInvalidatedCodes } from "./code-results.js";
 export type { CodePurpose, CodeType } from "./codes.js";
 export { CODE_PURPOSES, CODE_TYPES, isCodePurpose, isCodeType, normalizeCode } from "./codes.js";
-export type { EndpointAuth, EndpointName, EndpointSpec } from "./endpoints.js";
+export type { EndpointAuth, EndpointName, EndpointSpec } from "./endpoints/index.js";
 export {
   AUTHORIZE_CODE_ENDPOINT,
   CERTS_ENDPOINT,
@@ -49,7 +52,7 @@ export {
   PWLESS_SIGNUP_ENDPOINT,
   RETRIEVE_USER_ENDPOINT,
   WAIT_CODE_ENDPOINT,
-} from "./endpoints.js";
+} from "./endpoints/index.js";
 export type { ClientErrorCode, HandoffErrorCode, ServiceErrorCode } from "./error-codes.js";
 export {
   CLIENT_ERROR_CODES,

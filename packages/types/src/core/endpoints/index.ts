@@ -1,0 +1,99 @@
+import {
+  AUTHORIZE_CODE_ENDPOINT,
+  GENERATE_CODE_ENDPOINT,
+  INVALIDATE_ALL_CODES_ENDPOINT,
+  LIST_PENDING_CODES_ENDPOINT,
+  WAIT_CODE_ENDPOINT,
+} from "./codes.js";
+import type { EndpointSpec } from "./endpoint-spec.js";
+import { CERTS_ENDPOINT, JWKS_ENDPOINT } from "./keys.js";
+import {
+  FIDO2_ADD_CREDENTIAL_COMPLETE_ENDPOINT,
+  FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
+  FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
+  FIDO2_AUTHENTICATE_INIT_ENDPOINT,
+  FIDO2_REGISTER_COMPLETE_ENDPOINT,
+  FIDO2_REGISTER_INIT_ENDPOINT,
+} from "./passkeys.js";
+import {
+  PWLESS_DEVICES_ENDPOINT,
+  PWLESS_LOGIN_COMPLETE_ENDPOINT,
+  PWLESS_LOGIN_INIT_ENDPOINT,
+  PWLESS_SIGNUP_ENDPOINT,
+} from "./pwless.js";
+import { CREATE_USER_ENDPOINT, RETRIEVE_USER_ENDPOINT } from "./users.js";
+
+/*
+ * One constant per endpoint, in one module per feature (`./codes.js`, `./passkeys.js`,
+ * `./pwless.js`, …, each also a subpath such as `@handoff/types/core/endpoints/passkeys`), so that
+ * a bundle holds only the rows its code uses: a bundler splits code by module and cannot drop
+ * unused properties of one object, so the browser core, importing the wait's row from
+ * `…/endpoints/codes`, carries none of the passkey or `/pwless` rows its lazily loaded chunks
+ * use. {@link ENDPOINTS} gathers them for code that looks rows up by name.
+ */
+
+export type { EndpointAuth, EndpointSpec } from "./endpoint-spec.js";
+export {
+  AUTHORIZE_CODE_ENDPOINT,
+  CERTS_ENDPOINT,
+  CREATE_USER_ENDPOINT,
+  FIDO2_ADD_CREDENTIAL_COMPLETE_ENDPOINT,
+  FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
+  FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
+  FIDO2_AUTHENTICATE_INIT_ENDPOINT,
+  FIDO2_REGISTER_COMPLETE_ENDPOINT,
+  FIDO2_REGISTER_INIT_ENDPOINT,
+  GENERATE_CODE_ENDPOINT,
+  INVALIDATE_ALL_CODES_ENDPOINT,
+  JWKS_ENDPOINT,
+  LIST_PENDING_CODES_ENDPOINT,
+  PWLESS_DEVICES_ENDPOINT,
+  PWLESS_LOGIN_COMPLETE_ENDPOINT,
+  PWLESS_LOGIN_INIT_ENDPOINT,
+  PWLESS_SIGNUP_ENDPOINT,
+  RETRIEVE_USER_ENDPOINT,
+  WAIT_CODE_ENDPOINT,
+};
+
+/**
+ * Every endpoint of the REST contract, with the scope its service token needs. Paths are the
+ * seeds' own; `{type}` is a code type.
+ *
+ * @example
+ * ENDPOINTS.authorizeCode.scope; // "codes.authorize"
+ */
+export const ENDPOINTS = {
+  createUser: CREATE_USER_ENDPOINT,
+  retrieveUser: RETRIEVE_USER_ENDPOINT,
+  generateCode: GENERATE_CODE_ENDPOINT,
+  authorizeCode: AUTHORIZE_CODE_ENDPOINT,
+  invalidateAllCodes: INVALIDATE_ALL_CODES_ENDPOINT,
+  listPendingCodes: LIST_PENDING_CODES_ENDPOINT,
+  waitCode: WAIT_CODE_ENDPOINT,
+  fido2RegisterInit: FIDO2_REGISTER_INIT_ENDPOINT,
+  fido2RegisterComplete: FIDO2_REGISTER_COMPLETE_ENDPOINT,
+  fido2AuthenticateInit: FIDO2_AUTHENTICATE_INIT_ENDPOINT,
+  fido2AuthenticateComplete: FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
+  fido2AddCredentialInit: FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
+  fido2AddCredentialComplete: FIDO2_ADD_CREDENTIAL_COMPLETE_ENDPOINT,
+  pwlessSignup: PWLESS_SIGNUP_ENDPOINT,
+  pwlessDevices: PWLESS_DEVICES_ENDPOINT,
+  pwlessLoginInit: PWLESS_LOGIN_INIT_ENDPOINT,
+  pwlessLoginComplete: PWLESS_LOGIN_COMPLETE_ENDPOINT,
+  jwks: JWKS_ENDPOINT,
+  certs: CERTS_ENDPOINT,
+} as const satisfies Record<string, EndpointSpec>;
+
+/** Name of an endpoint in {@link ENDPOINTS}. */
+export type EndpointName = keyof typeof ENDPOINTS;
+
+/**
+ * Fills the `{type}` placeholder of an endpoint path.
+ *
+ * @example
+ * endpointPath("generateCode", { type: "short" }); // "/api/native/codes/short/generate"
+ */
+export function endpointPath(name: EndpointName, params: { type?: string } = {}): string {
+  const { path } = ENDPOINTS[name];
+  return params.type === undefined ? path : path.replace("{type}", encodeURIComponent(params.type));
+}
