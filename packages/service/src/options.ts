@@ -15,7 +15,7 @@ export interface ServiceOptions {
    * (Postgres: several instances behind a load balancer share it). Default: `"./handoff.db"`.
    */
   database?: string;
-  /** How long a wait is held before answering `408 wait_timeout`. Default: 120 000 (the seed's 2 minutes). */
+  /** How long a wait is held before answering `408 wait_timeout`. Default: 120 000 ([contract: the wait](../../../docs/contract.md#the-wait)). */
   waitTimeoutMs?: number;
   /**
    * Waits held at once on one code; one more answers `429 too_many_attempts` with `Retry-After`.
