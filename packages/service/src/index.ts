@@ -1,5 +1,5 @@
 export type { CreateClientOptions, CreatedClient } from "./clients.js";
-export { CODE_SPACE, generateCode, LONG_CODE_ALPHABET } from "./codes/generate-code.js";
+export { LONG_CODE_ALPHABET } from "./codes/generate-code.js";
 export type { LogEntry, Logger } from "./logger.js";
 export type { Mail, OutboxMail } from "./mail/mailer.js";
 export type { SmtpOptions } from "./mail/smtp-options.js";
