@@ -41,7 +41,6 @@ export function createApp(context: ServiceContext, allowedOrigins: () => Readonl
     }),
   );
 
-  app.get("/health", (c) => c.json({ status: context.closing.value ? "closing" : "ok" }));
   for (const register of SERVICE_ROUTES) register(app, context);
 
   const known = new Set(Object.values(ENDPOINTS).map((endpoint) => endpoint.path.replace("{type}", ":type")));
