@@ -4,23 +4,13 @@ import { bodyLimit } from "hono/body-limit";
 import type { ServiceContext } from "./context.js";
 import { fail } from "./http/fail.js";
 import { cors, jsonOnly, securityHeaders } from "./http/middleware.js";
-import { registerCodeRoutes } from "./routes/codes.js";
-import { registerKeyRoutes } from "./routes/keys.js";
-import { registerUserRoutes } from "./routes/users.js";
-import { registerWaitRoutes } from "./routes/wait.js";
-
-/** Extra routes (WebAuthn, device keys) registered by their own modules. */
-export type RouteModule = (app: Hono, context: ServiceContext) => void;
+import { SERVICE_ROUTES } from "./routes/service-routes.js";
 
 /**
  * The HTTP application: middleware, every route of the contract, and one error handler that
  * turns every failure into `{ code, message }` (a 500 is logged with its request id).
  */
-export function createApp(
-  context: ServiceContext,
-  allowedOrigins: () => ReadonlySet<string>,
-  modules: RouteModule[] = [],
-): Hono {
+export function createApp(context: ServiceContext, allowedOrigins: () => ReadonlySet<string>): Hono {
   const app = new Hono();
   const log = context.options.logger;
 
@@ -51,12 +41,7 @@ export function createApp(
     }),
   );
 
-  app.get("/health", (c) => c.json({ status: context.closing.value ? "closing" : "ok" }));
-  registerUserRoutes(app, context);
-  registerCodeRoutes(app, context);
-  registerWaitRoutes(app, context);
-  registerKeyRoutes(app, context);
-  for (const register of modules) register(app, context);
+  for (const register of SERVICE_ROUTES) register(app, context);
 
   const known = new Set(Object.values(ENDPOINTS).map((endpoint) => endpoint.path.replace("{type}", ":type")));
   for (const path of known) {

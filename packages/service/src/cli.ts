@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { isHandoffError } from "@handoff/types";
 import { createClient } from "./clients.js";
-import type { SmtpOptions } from "./options.js";
+import type { SmtpOptions } from "./mail/smtp-options.js";
 import { startService } from "./start-service.js";
 import { openStorage } from "./storage/open-storage.js";
 

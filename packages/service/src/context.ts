@@ -1,4 +1,4 @@
-import type { AddressLimiters } from "./codes/address-attempts.js";
+import type { AddressLimiters } from "./codes/address-limiters.js";
 import type { SigningKeys } from "./keys/signing-keys.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { ResolvedOptions } from "./options.js";

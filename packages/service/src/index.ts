@@ -1,8 +1,9 @@
 export type { CreateClientOptions, CreatedClient } from "./clients.js";
-export { CODE_SPACE, generateCode, LONG_CODE_ALPHABET } from "./codes/generate-code.js";
+export { LONG_CODE_ALPHABET } from "./codes/generate-code.js";
 export type { LogEntry, Logger } from "./logger.js";
 export type { Mail, OutboxMail } from "./mail/mailer.js";
-export type { ServiceOptions, SmtpOptions } from "./options.js";
+export type { SmtpOptions } from "./mail/smtp-options.js";
+export type { ServiceOptions } from "./options.js";
 export type { RotateSigningKeyOptions, RunningService } from "./start-service.js";
 export { startService } from "./start-service.js";
 export type { CodeEventBus, CodeEventListener, SharedCodeEvent } from "./storage/events/code-event-bus.js";

@@ -2,26 +2,7 @@ import { type CodeType, HandoffError } from "@handoff/types";
 import type { Logger } from "./logger.js";
 import { checkMailOptions } from "./mail/check-mail-options.js";
 import type { OutboxMail } from "./mail/mailer.js";
-
-/** SMTP settings for emailing security codes. */
-export interface SmtpOptions {
-  host: string;
-  port: number;
-  /**
-   * Use TLS from the start (implicit TLS, usually port 465). Default: `false`: the connection
-   * must be upgraded with STARTTLS, and mail is not sent when the server does not offer it.
-   */
-  secure?: boolean;
-  /**
-   * Send without TLS, for a relay on this machine only (`localhost`, `127.0.0.0/8`, `::1`): any
-   * other host is refused at start. Default: `false` (TLS required).
-   */
-  insecureLocalhost?: boolean;
-  user?: string;
-  password?: string;
-  /** Sender address. */
-  from: string;
-}
+import type { SmtpOptions } from "./mail/smtp-options.js";
 
 /** How the service is configured; every field has a default. */
 export interface ServiceOptions {
@@ -34,7 +15,7 @@ export interface ServiceOptions {
    * (Postgres: several instances behind a load balancer share it). Default: `"./handoff.db"`.
    */
   database?: string;
-  /** How long a wait is held before answering `408 wait_timeout`. Default: 120 000 (the seed's 2 minutes). */
+  /** How long a wait is held before answering `408 wait_timeout`. Default: 120 000 ([contract: the wait](../../../docs/contract.md#the-wait)). */
   waitTimeoutMs?: number;
   /**
    * Waits held at once on one code; one more answers `429 too_many_attempts` with `Retry-After`.

@@ -1,9 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createApp, type RouteModule } from "./app.js";
+import { createApp } from "./app.js";
 import { type CreateClientOptions, type CreatedClient, createClient } from "./clients.js";
 import type { ServiceContext } from "./context.js";
-import { registerDeviceKeyRoutes } from "./device-keys/register-device-key-routes.js";
 import { answerClientErrors } from "./http/client-errors.js";
 import { SigningKeys } from "./keys/signing-keys.js";
 import { jsonLinesLogger } from "./logger.js";
@@ -14,7 +13,6 @@ import { openStorage } from "./storage/open-storage.js";
 import { startPurgeTimer } from "./storage/purge-timer.js";
 import { createWaitHub } from "./wait/create-wait-hub.js";
 import { type HeldWaitCounts, WaitLimits } from "./wait/wait-limits.js";
-import { webAuthnRoutes } from "./webauthn/webauthn-routes.js";
 
 /** How a signing-key rotation proceeds. */
 export interface RotateSigningKeyOptions {
@@ -57,9 +55,6 @@ export function heldWaitCounts(service: RunningService): HeldWaitCounts {
   if (!limits) throw new Error("Not a service started by startService.");
   return limits.counts;
 }
-
-/** Route modules added by later features (WebAuthn, device keys). */
-const routeModules: RouteModule[] = [registerDeviceKeyRoutes, webAuthnRoutes];
 
 /** How often instances sharing a database re-read the clients' browser origins. */
 const ORIGINS_REFRESH_MS = 30_000;
@@ -138,7 +133,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       }, ORIGINS_REFRESH_MS).unref()
     : undefined;
 
-  const app = createApp(context, () => origins, routeModules);
+  const app = createApp(context, () => origins);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const instance = serve({ fetch: app.fetch, port: resolved.port, hostname: resolved.hostname }, () =>
       resolve(instance),

@@ -2,9 +2,6 @@ import * as z from "zod/mini";
 import { idSchema, timestampSchema } from "./primitives.js";
 import { emailSchema } from "./pwless.js";
 
-/** How long a device-key sign-in challenge lives, in milliseconds: 5 minutes. */
-export const DEVICE_LOGIN_CHALLENGE_LIFETIME_MS = 5 * 60_000;
-
 /** A base64url string without padding, at most `max` characters. */
 const base64urlSchema = (max: number) =>
   z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^[A-Za-z0-9_-]+$/));
@@ -36,7 +33,7 @@ export type DeviceLoginInitResponse = z.infer<typeof deviceLoginInitResponseSche
  * Body of `POST /pwless/login/complete`. `signature` is base64url of the signature over the
  * challenge's decoded bytes, made with the key's registered algorithm: ES256 as IEEE P1363
  * `r‖s` (what WebCrypto produces; DER is accepted too), EdDSA, RS256 (PKCS#1 v1.5) or PS256
- * (PSS, salt of 32 bytes). The answer is the Step 6 authentication body.
+ * (PSS, salt of 32 bytes). The answer is the session answer (`docs/contract.md#the-session-answer`).
  */
 export const deviceLoginCompleteRequestSchema = z.object({
   email: emailSchema,

@@ -101,7 +101,6 @@ export type {
   DeviceLoginInitResponse,
 } from "./device-login.js";
 export {
-  DEVICE_LOGIN_CHALLENGE_LIFETIME_MS,
   deviceLoginCompleteRequestSchema,
   deviceLoginInitRequestSchema,
   deviceLoginInitResponseSchema,

@@ -4,7 +4,7 @@ import { codeValueSchema, idSchema } from "./primitives.js";
 /** An email address as the PasswordLessAuth endpoints take it (case-insensitive, at most 254 characters). */
 export const emailSchema = z.email().check(z.maxLength(254));
 
-/** An id as seed 003 prints them: numbers in its examples, strings from this service. */
+/** An id of the add-device answers: numbers are accepted, this service sends strings (`docs/contract.md#add-device`). */
 const seedIdSchema = z.union([idSchema, z.number()]);
 
 /**
@@ -18,7 +18,7 @@ export const pwlessSignupRequestSchema = z.object({
 /** Wire type of {@link pwlessSignupRequestSchema}. */
 export type PwlessSignupRequest = z.infer<typeof pwlessSignupRequestSchema>;
 
-/** Answer of `POST /pwless/signup`: a security code was emailed (seed 003). */
+/** Answer of `POST /pwless/signup`: a security code was emailed (`docs/contract.md#add-device`). */
 export const pwlessSignupResponseSchema = z.object({
   success: z.literal(true),
   code: z.literal("code_validation_required"),
@@ -34,8 +34,9 @@ export type DeviceKeyType = (typeof DEVICE_KEY_TYPES)[number];
 
 /**
  * Body of `POST /pwless/devices`. `key_data` is the public key, base64url or base64 of its
- * SubjectPublicKeyInfo (SPKI) DER. The schema accepts the seed's example as written; the
- * service then refuses weak keys (SHA-1, RSA under 2048 bits) with `weak_key`.
+ * SubjectPublicKeyInfo (SPKI) DER. The schema checks only the shape (the flow's original example
+ * passes as written); the service then refuses weak keys (SHA-1, RSA under 2048 bits) with
+ * `weak_key` (`docs/contract.md#add-device`).
  */
 export const pwlessDevicesRequestSchema = z.object({
   email: emailSchema,
@@ -51,7 +52,7 @@ export const pwlessDevicesRequestSchema = z.object({
 /** Wire type of {@link pwlessDevicesRequestSchema}. */
 export type PwlessDevicesRequest = z.infer<typeof pwlessDevicesRequestSchema>;
 
-/** Answer of `POST /pwless/devices` (seed 003). */
+/** Answer of `POST /pwless/devices` (`docs/contract.md#add-device`). */
 export const pwlessDevicesResponseSchema = z.object({
   success: z.literal(true),
   code: z.literal("success"),

@@ -7,13 +7,13 @@ export const waitCodeRequestSchema = z.object({
   client_id: idSchema,
   username: usernameSchema,
   authentication_code: z.object({ code: codeValueSchema, type: codeTypeSchema }),
-  /** Extension: a name for the session's credential, as the seed's `waitCode(…, credential_name)`. */
+  /** Extension: a name for the session's credential (`docs/contract.md#the-wait`). */
   credential_name: z.optional(z.string().check(z.maxLength(128))),
 });
 /** Wire type of {@link waitCodeRequestSchema}. */
 export type WaitCodeRequest = z.infer<typeof waitCodeRequestSchema>;
 
-/** The answer of every successful authentication (seed 000, Step 6). */
+/** The answer of every successful authentication (`docs/contract.md#the-session-answer`). */
 export const authenticationResponseSchema = z.object({
   client: z.object({ id: idSchema, type: z.string() }),
   credential: z.object({ uuid: idSchema, type: z.string(), name: z.string() }),

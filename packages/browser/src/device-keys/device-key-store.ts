@@ -106,12 +106,3 @@ export function loadDeviceKey(slot: string): Promise<StoredDeviceKey | undefined
     },
   );
 }
-
-/** Removes the key of a slot (nothing happens when there is none). */
-export function deleteDeviceKey(slot: string): Promise<void> {
-  return transact(
-    "readwrite",
-    (store) => store.delete(slot),
-    () => undefined,
-  );
-}

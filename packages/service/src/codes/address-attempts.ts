@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
-import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import type { ServiceContext } from "../context.js";
 import { addressKey } from "../http/client-address.js";
 import { requesterIp } from "../http/request-info.js";
@@ -17,16 +17,6 @@ export function requestAddress(c: Context, context: ServiceContext): string {
 /** The guesser behind a request to a public endpoint: its address. */
 export function anonymousGuesser(c: Context, context: ServiceContext): Guesser {
   return { kind: "anonymous", address: requestAddress(c, context) };
-}
-
-/** The two limiters of anonymous wrong codes, shared by every instance on the storage. */
-export interface AddressLimiters {
-  /** Per address, whatever users the codes name (`maxFailedAttemptsPerAddress`). */
-  perAddress: RateLimiterAbstract;
-  /** Per address and user (`maxFailedAttemptsPerAddressAndUser`). */
-  perAddressAndUser: RateLimiterAbstract;
-  /** Security-code mails asked for per address, whatever emails (`maxSignupsPerAddress`). */
-  signupsPerAddress: RateLimiterAbstract;
 }
 
 /** What one anonymous attempt was counted under, to give it back when its code is right. */

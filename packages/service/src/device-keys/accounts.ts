@@ -1,7 +1,7 @@
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { assertOriginAllowed } from "../http/middleware.js";
-import type { ClientRecord, UserRecord } from "../storage/records.js";
+import type { ClientRecord, RevokedCredential, UserRecord } from "../storage/records.js";
 
 /**
  * The client a `/pwless` call is for: `client_id` when given, else the default client (the
@@ -68,4 +68,33 @@ export async function emailCodeSubject(
     purpose: "add_credential",
   });
   return pendingCodes.length > 0 ? pending : existing.id;
+}
+
+/**
+ * The account of an email whose owner has just proved it with a security code: a new one,
+ * verified from the start, or the one a concurrent request created first.
+ */
+export async function createEmailAccount(
+  context: ServiceContext,
+  namespaceId: string,
+  email: string,
+): Promise<UserRecord> {
+  const now = context.now();
+  const user: UserRecord = { id: crypto.randomUUID(), namespaceId, username: email, createdAt: now, verifiedAt: now };
+  if (await context.storage.users.insert(user)) return user;
+  const existing = await context.storage.users.getByName(namespaceId, email);
+  if (!existing) throw new Error("user neither inserted nor found");
+  return existing;
+}
+
+/**
+ * Verifies an account its owner has just proved the email of: every credential registered
+ * before the proof is revoked and the codes it deletes stop their waits
+ * ([security model: accounts](../../../../docs/security.md#accounts)). Returns what was revoked,
+ * to tell the owner.
+ */
+export async function verifyAccount(context: ServiceContext, user: UserRecord): Promise<RevokedCredential[]> {
+  const verification = await context.storage.users.verify(user.id, context.now());
+  for (const id of verification?.deletedCodes ?? []) context.waits.publish(id, "invalidated");
+  return verification?.revoked ?? [];
 }

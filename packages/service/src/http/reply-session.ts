@@ -4,17 +4,17 @@ import type { ServiceContext } from "../context.js";
 import type { ClientRecord, UserRecord } from "../storage/records.js";
 import { reply } from "./json.js";
 
-/** The credential a session was made with, as the Step 6 body names it. */
+/** The credential a session was made with, as the [session answer](../../../../docs/contract.md#the-session-answer) names it. */
 export interface SessionCredential {
   uuid: string;
-  /** `"code"` (one-time), `"fido2"` (passkey) or `"device_key"` (seed 003 key pair). */
+  /** `"code"` (one-time), `"fido2"` (passkey) or `"device_key"` (a key pair registered with `/pwless/devices`). */
   type: "code" | "fido2" | "device_key";
   name: string;
 }
 
 /**
- * Answers every successful authentication the same way: the seed's Step 6 body with a user JWT
- * signed by the service's active key.
+ * Answers every successful authentication the same way, with a user JWT signed by the service's
+ * active key ([contract: the session answer](../../../../docs/contract.md#the-session-answer)).
  */
 export async function replySession(
   c: Context,

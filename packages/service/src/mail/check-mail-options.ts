@@ -1,6 +1,6 @@
 import { BlockList, isIP } from "node:net";
 import { HandoffError } from "@handoff/types";
-import type { SmtpOptions } from "../options.js";
+import type { SmtpOptions } from "./smtp-options.js";
 
 const loopback = new BlockList();
 loopback.addSubnet("127.0.0.0", 8, "ipv4");

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import type { SmtpOptions } from "../options.js";
+import type { SmtpOptions } from "./smtp-options.js";
 
 /** One email. */
 export interface Mail {

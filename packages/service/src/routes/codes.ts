@@ -25,7 +25,7 @@ import { readBody, reply } from "../http/json.js";
 import type { CodeRecord } from "../storage/records.js";
 
 /** The `{type}` path parameter, validated. */
-export function codeTypeParam(c: Context): CodeType {
+function codeTypeParam(c: Context): CodeType {
   const parsed = codeTypeSchema.safeParse(c.req.param("type"));
   if (!parsed.success) throw fail("invalid_request", "The code type must be short, long or phrase.");
   return parsed.data;
@@ -75,8 +75,9 @@ function toPendingCodeWire(record: CodeRecord): PendingCodeWire {
 }
 
 /**
- * Generate, authorize and invalidate-all (seed 000, Steps 2 and 5, and the optional deny), and the
- * listing of pending codes with who is waiting on each (RFC 8628 §5.4).
+ * Generate, authorize and invalidate-all (the deny) ([contract: codes](../../../../docs/contract.md#codes)), and the listing
+ * of pending codes with who is waiting on each, RFC 8628 §5.4
+ * ([contract: pending codes](../../../../docs/contract.md#pending-codes-extension-rfc-8628-§5-4)).
  */
 export function registerCodeRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.generateCode.path.replace("{type}", ":type"), async (c) => {

@@ -12,7 +12,10 @@ import { replySession } from "../http/reply-session.js";
 import { requesterIp, requestInfo } from "../http/request-info.js";
 import { waitForCode } from "../wait/wait-for-code.js";
 
-/** `POST /api/native/authenticate/code/wait` (seed 000, Steps 3 and 6). */
+/**
+ * `POST /api/native/authenticate/code/wait` ([contract: the wait](../../../../docs/contract.md#the-wait)), answered with
+ * the [session answer](../../../../docs/contract.md#the-session-answer).
+ */
 export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.waitCode.path, async (c) => {
     const authorization = c.req.header("authorization");

@@ -4,7 +4,10 @@ import { replySession } from "../http/reply-session.js";
 import type { ClientRecord, UserRecord } from "../storage/records.js";
 import { credentialUuid } from "./credential-uuid.js";
 
-/** Answers a successful passkey ceremony: the Step 6 body with the passkey as the credential. */
+/**
+ * Answers a successful passkey ceremony with the passkey as the credential
+ * ([contract: the session answer](../../../../docs/contract.md#the-session-answer)).
+ */
 export function replyPasskeySession(
   c: Context,
   context: ServiceContext,

@@ -11,52 +11,24 @@ import type { ServiceContext } from "../context.js";
 import { emailCodeSubject } from "../device-keys/accounts.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
-import type { CodeRecord, RevokedCredential, UserRecord, WebAuthnCredentialRecord } from "../storage/records.js";
-import { redeemChallenge, storeChallenge } from "./challenges.js";
-import { challengeFromClientData } from "./client-data.js";
-import { notifyPasskeyAdded } from "./notify-passkey-added.js";
-import { passkeyExists, passkeyRecord, registrationOptions, verifyRegistration } from "./registration.js";
-import { loadRelyingParty } from "./relying-party.js";
-import { replyPasskeySession } from "./session.js";
+import { storeChallenge } from "../webauthn/challenges.js";
+import { notifyPasskeyAdded } from "../webauthn/notify-passkey-added.js";
+import { redeemCeremony } from "../webauthn/redeem-ceremony.js";
+import { passkeyExists, passkeyRecord, registrationOptions, verifyRegistration } from "../webauthn/registration.js";
+import { loadRelyingParty } from "../webauthn/relying-party.js";
+import { replyPasskeySession } from "../webauthn/session.js";
+import { storeAddedPasskey } from "../webauthn/store-added-passkey.js";
 
 const kind = "webauthn.add_credential";
-
-/**
- * Stores a passkey added with `code`. An emailed security code proves the address: an account
- * nobody had proved it for is verified first, losing every way in from before
- * ([security model: accounts](../../../../docs/security.md#accounts)); returns what it lost. Any
- * other code counts only while no proof came after it was made.
- */
-async function storeAddedPasskey(
-  context: ServiceContext,
-  user: UserRecord,
-  passkey: WebAuthnCredentialRecord,
-  code: CodeRecord,
-): Promise<RevokedCredential[]> {
-  if (code.provesEmail && user.verifiedAt === null) {
-    const verification = await context.storage.users.verify(user.id, context.now());
-    for (const id of verification?.deletedCodes ?? []) context.waits.publish(id, "invalidated");
-    // This request is the proof: its passkey is the first of the verified account.
-    if (!(await context.storage.credentials.insertPasskey(passkey))) throw passkeyExists();
-    return verification?.revoked ?? [];
-  }
-  switch (await context.storage.credentials.insertPasskeyWithCode(passkey, code.createdAt)) {
-    case "credential_exists":
-      throw passkeyExists();
-    case "superseded": // the owner proved the email after this code was made
-      throw fail("invalid_code");
-    case "inserted":
-      return [];
-  }
-}
 const purpose = "add_credential";
 
 /**
- * Add a passkey to an existing user (add device, seed 003, with a passkey as the new key):
+ * Add a passkey to an existing user (add device with a passkey as the new key):
  * `POST /api/native/credentials/fido2/init` takes an `add_credential` code that the user's
- * backend generated and authorized; `/complete` registers the passkey and consumes the code.
+ * backend generated and authorized; `/complete` registers the passkey and consumes the code
+ * ([contract: passkeys](../../../../docs/contract.md#passkeys-webauthn)).
  */
-export function registerAddCredentialRoutes(app: Hono, context: ServiceContext): void {
+export function registerPasskeyAddRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.fido2AddCredentialInit.path, async (c) => {
     const body = await readBody(c, addCredentialInitRequestSchema);
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
@@ -93,9 +65,7 @@ export function registerAddCredentialRoutes(app: Hono, context: ServiceContext):
 
   app.post(ENDPOINTS.fido2AddCredentialComplete.path, async (c) => {
     const body = await readBody(c, registrationCompleteRequestSchema);
-    const { client, rp } = await loadRelyingParty(c, context, body.client_id);
-    const challenge = challengeFromClientData(body.credential.response.clientDataJSON);
-    const record = await redeemChallenge(context, challenge, { kind, clientId: client.id, username: body.username });
+    const { client, rp, challenge, record } = await redeemCeremony(c, context, kind, body);
     const user = await context.storage.users.getById(client.namespaceId, record.userId);
     const codeId = record.data.codeId;
     if (!user || typeof codeId !== "string") throw fail("invalid_challenge", "The challenge is not for this account.");

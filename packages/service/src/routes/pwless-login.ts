@@ -1,5 +1,4 @@
 import {
-  DEVICE_LOGIN_CHALLENGE_LIFETIME_MS,
   deviceLoginCompleteRequestSchema,
   deviceLoginInitRequestSchema,
   deviceLoginInitResponseSchema,
@@ -7,25 +6,27 @@ import {
 } from "@handoff/types";
 import type { Hono } from "hono";
 import type { ServiceContext } from "../context.js";
+import { canonicalEmail, findUserByEmail, resolvePwlessClient } from "../device-keys/accounts.js";
+import {
+  DEVICE_LOGIN_CHALLENGE_KIND,
+  DEVICE_LOGIN_CHALLENGE_LIFETIME_MS,
+} from "../device-keys/device-login-challenge.js";
+import { canonicalAlgorithm } from "../device-keys/key-policy.js";
+import { verifyDeviceSignature } from "../device-keys/verify-device-signature.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import { assertOriginAllowed } from "../http/middleware.js";
 import { replySession } from "../http/reply-session.js";
-import { canonicalEmail, findUserByEmail, resolvePwlessClient } from "./accounts.js";
-import { canonicalAlgorithm } from "./key-policy.js";
-import { verifyDeviceSignature } from "./verify-device-signature.js";
-
-/** The `kind` of device-login challenges in storage. */
-const CHALLENGE_KIND = "device_login";
 
 /**
  * `POST /pwless/login/init` and `/pwless/login/complete`: sign in with a key registered by
  * `/pwless/devices`. Init always answers a fresh challenge (also for an unknown email or key,
  * so it tells nothing); only a challenge for a real key of that user is stored, single use, for
  * 5 minutes. Complete takes the challenge atomically (any outcome uses it up), checks the
- * signature over its decoded bytes, and answers the Step 6 body with a JWT.
+ * signature over its decoded bytes, and answers the session with a JWT
+ * ([contract: add device](../../../../docs/contract.md#add-device), [the session answer](../../../../docs/contract.md#the-session-answer)).
  */
-export function registerDeviceLoginRoutes(app: Hono, context: ServiceContext): void {
+export function registerPwlessLoginRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.pwlessLoginInit.path, async (c) => {
     const body = await readBody(c, deviceLoginInitRequestSchema);
     const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
@@ -36,7 +37,7 @@ export function registerDeviceLoginRoutes(app: Hono, context: ServiceContext): v
     if (user && key && key.userId === user.id) {
       await context.storage.challenges.insert({
         challenge,
-        kind: CHALLENGE_KIND,
+        kind: DEVICE_LOGIN_CHALLENGE_KIND,
         clientId: client.id,
         userId: user.id,
         data: { keyId: key.id, email: canonicalEmail(body.email) },
@@ -48,7 +49,7 @@ export function registerDeviceLoginRoutes(app: Hono, context: ServiceContext): v
 
   app.post(ENDPOINTS.pwlessLoginComplete.path, async (c) => {
     const body = await readBody(c, deviceLoginCompleteRequestSchema);
-    const record = await context.storage.challenges.take(body.challenge, CHALLENGE_KIND);
+    const record = await context.storage.challenges.take(body.challenge, DEVICE_LOGIN_CHALLENGE_KIND);
     if (!record || record.expiresAt.getTime() <= context.now().getTime()) {
       throw fail("invalid_challenge");
     }

@@ -9,11 +9,11 @@ import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import type { UserRecord } from "../storage/records.js";
-import { redeemChallenge, storeChallenge } from "./challenges.js";
-import { challengeFromClientData } from "./client-data.js";
-import { passkeyExists, passkeyRecord, registrationOptions, verifyRegistration } from "./registration.js";
-import { loadRelyingParty } from "./relying-party.js";
-import { replyPasskeySession } from "./session.js";
+import { storeChallenge } from "../webauthn/challenges.js";
+import { redeemCeremony } from "../webauthn/redeem-ceremony.js";
+import { passkeyExists, passkeyRecord, registrationOptions, verifyRegistration } from "../webauthn/registration.js";
+import { loadRelyingParty } from "../webauthn/relying-party.js";
+import { replyPasskeySession } from "../webauthn/session.js";
 
 const kind = "webauthn.register";
 
@@ -25,7 +25,7 @@ const kind = "webauthn.register";
  * unverified until its owner proves the email, which revokes every credential registered before
  * ([security model: accounts](../../../../docs/security.md#accounts)).
  */
-export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
+export function registerPasskeySignUpRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.fido2RegisterInit.path, async (c) => {
     const body = await readBody(c, registerInitRequestSchema);
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
@@ -40,9 +40,7 @@ export function registerSignUpRoutes(app: Hono, context: ServiceContext): void {
 
   app.post(ENDPOINTS.fido2RegisterComplete.path, async (c) => {
     const body = await readBody(c, registrationCompleteRequestSchema);
-    const { client, rp } = await loadRelyingParty(c, context, body.client_id);
-    const challenge = challengeFromClientData(body.credential.response.clientDataJSON);
-    const record = await redeemChallenge(context, challenge, { kind, clientId: client.id, username: body.username });
+    const { client, rp, challenge, record } = await redeemCeremony(c, context, kind, body);
     const verified = await verifyRegistration(context, rp, challenge, body.credential);
     if (await context.storage.credentials.getPasskey(verified.id)) throw passkeyExists();
     const now = context.now();

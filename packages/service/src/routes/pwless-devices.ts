@@ -4,34 +4,32 @@ import { anonymousGuesser } from "../codes/address-attempts.js";
 import { type CodeScope, createCode, invalidateCodes } from "../codes/code-operations.js";
 import { matchCode } from "../codes/match-code.js";
 import type { ServiceContext } from "../context.js";
+import {
+  canonicalEmail,
+  createEmailAccount,
+  emailCodeSubject,
+  findUserByEmail,
+  resolvePwlessClient,
+  verifyAccount,
+} from "../device-keys/accounts.js";
+import { acceptDeviceKey } from "../device-keys/key-policy.js";
+import { verifySecurityNonce } from "../device-keys/security-nonce.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import { deviceAddedMail } from "../mail/notices.js";
-import type { DeviceKeyRecord, UserRecord } from "../storage/records.js";
-import { canonicalEmail, emailCodeSubject, findUserByEmail, resolvePwlessClient } from "./accounts.js";
-import { acceptDeviceKey } from "./key-policy.js";
-import { verifySecurityNonce } from "./security-nonce.js";
+import type { DeviceKeyRecord } from "../storage/records.js";
 
 const CODE = { type: "phrase", purpose: "add_credential" } as const;
 
-async function createAccount(context: ServiceContext, namespaceId: string, email: string): Promise<UserRecord> {
-  const now = context.now();
-  const user: UserRecord = { id: crypto.randomUUID(), namespaceId, username: email, createdAt: now, verifiedAt: now };
-  if (await context.storage.users.insert(user)) return user;
-  const existing = await context.storage.users.getByName(namespaceId, email);
-  if (!existing) throw new Error("user neither inserted nor found");
-  return existing;
-}
-
 /**
- * `POST /pwless/devices` (seed 003): checks the key against the policy (before the code, so a
+ * `POST /pwless/devices` ([contract: add device](../../../../docs/contract.md#add-device)): checks the key against the policy (before the code, so a
  * weak key never burns it), matches and consumes the emailed security code (wrong codes count
  * toward the limits), creates the account for a new email — or, for an account nobody had proved
  * the email of, verifies it and revokes every credential registered before — stores the key, then
  * rotates the user's security code: the old ones are invalidated and a fresh one, never sent,
  * replaces them.
  */
-export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
+export function registerPwlessDevicesRoute(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.pwlessDevices.path, async (c) => {
     const body = await readBody(c, pwlessDevicesRequestSchema);
     const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
@@ -51,13 +49,10 @@ export function registerDeviceRoute(app: Hono, context: ServiceContext): void {
     if (!(await context.storage.codes.consume(code.id, context.now()))) {
       throw fail("invalid_code");
     }
-    const user = existing ?? (await createAccount(context, client.namespaceId, email));
+    const user = existing ?? (await createEmailAccount(context, client.namespaceId, email));
     // The owner has just proved the address. An account made under it without proof (a passkey
     // sign-up by anyone) loses every credential registered before, and the owner is told which.
-    const verification =
-      user.verifiedAt === null ? await context.storage.users.verify(user.id, context.now()) : undefined;
-    for (const id of verification?.deletedCodes ?? []) context.waits.publish(id, "invalidated");
-    const revoked = verification?.revoked ?? [];
+    const revoked = user.verifiedAt === null ? await verifyAccount(context, user) : [];
 
     const record: DeviceKeyRecord = {
       id: crypto.randomUUID(),

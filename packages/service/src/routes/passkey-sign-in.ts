@@ -8,11 +8,11 @@ import type { Hono } from "hono";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
-import { authenticationOptions, verifyAuthentication } from "./authentication.js";
-import { redeemChallenge, storeChallenge } from "./challenges.js";
-import { challengeFromClientData } from "./client-data.js";
-import { loadRelyingParty } from "./relying-party.js";
-import { replyPasskeySession } from "./session.js";
+import { authenticationOptions, verifyAuthentication } from "../webauthn/authentication.js";
+import { storeChallenge } from "../webauthn/challenges.js";
+import { redeemCeremony } from "../webauthn/redeem-ceremony.js";
+import { loadRelyingParty } from "../webauthn/relying-party.js";
+import { replyPasskeySession } from "../webauthn/session.js";
 
 const kind = "webauthn.authenticate";
 
@@ -21,7 +21,7 @@ const kind = "webauthn.authenticate";
  * username and a user without passkeys get the same `404 no_credentials`, so the browser offers
  * add device or use once either way.
  */
-export function registerSignInRoutes(app: Hono, context: ServiceContext): void {
+export function registerPasskeySignInRoutes(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.fido2AuthenticateInit.path, async (c) => {
     const body = await readBody(c, authenticateInitRequestSchema);
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
@@ -42,9 +42,7 @@ export function registerSignInRoutes(app: Hono, context: ServiceContext): void {
 
   app.post(ENDPOINTS.fido2AuthenticateComplete.path, async (c) => {
     const body = await readBody(c, authenticateCompleteRequestSchema);
-    const { client, rp } = await loadRelyingParty(c, context, body.client_id);
-    const challenge = challengeFromClientData(body.credential.response.clientDataJSON);
-    const record = await redeemChallenge(context, challenge, { kind, clientId: client.id, username: body.username });
+    const { client, rp, challenge, record } = await redeemCeremony(c, context, kind, body);
     const user = await context.storage.users.getById(client.namespaceId, record.userId);
     const stored = await context.storage.credentials.getPasskey(body.credential.id);
     if (!user || !stored || stored.userId !== user.id) {

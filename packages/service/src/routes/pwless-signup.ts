@@ -1,31 +1,26 @@
 import { ENDPOINTS, pwlessSignupRequestSchema, pwlessSignupResponseSchema } from "@handoff/types";
 import type { Hono } from "hono";
-import { RateLimiterRes } from "rate-limiter-flexible";
 import { requestAddress } from "../codes/address-attempts.js";
 import { createCode, invalidateCodes } from "../codes/code-operations.js";
 import type { ServiceContext } from "../context.js";
+import { canonicalEmail, findUserByEmail, pendingSubject, resolvePwlessClient } from "../device-keys/accounts.js";
+import { signSecurityNonce } from "../device-keys/security-nonce.js";
+import { assertSignupAllowed } from "../device-keys/signup-limits.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import { requestInfo } from "../http/request-info.js";
 import { MAIL_OFF_MESSAGE } from "../mail/create-mailer.js";
 import { securityCodeMail } from "../mail/notices.js";
-import { canonicalEmail, findUserByEmail, pendingSubject, resolvePwlessClient } from "./accounts.js";
-import { signSecurityNonce } from "./security-nonce.js";
-
-/** Signups (security-code emails) accepted per client and email in {@link SIGNUP_WINDOW_MS}. */
-export const SIGNUP_LIMIT = 5;
-/** The window of {@link SIGNUP_LIMIT}, in milliseconds: 15 minutes. */
-export const SIGNUP_WINDOW_MS = 15 * 60_000;
 
 /**
- * `POST /pwless/signup` (seed 003): emails a phrase security code (purpose `add_credential`,
+ * `POST /pwless/signup` ([contract: add device](../../../../docs/contract.md#add-device)): emails a phrase security code (purpose `add_credential`,
  * authorized: receiving the email is the proof) and answers `code_validation_required` with a
  * signed nonce. Known and unknown emails take the same steps and get the same answer; for an
  * unknown email the code is bound to the email until `/pwless/devices` creates the account. A
  * new code replaces the email's previous ones (they stop working). Without a mailer it answers
  * `503 service_unavailable` before anything is stored.
  */
-export function registerSignupRoute(app: Hono, context: ServiceContext): void {
+export function registerPwlessSignupRoute(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.pwlessSignup.path, async (c) => {
     const { mailer } = context;
     if (!mailer) throw fail("service_unavailable", MAIL_OFF_MESSAGE);
@@ -33,29 +28,7 @@ export function registerSignupRoute(app: Hono, context: ServiceContext): void {
     const client = await resolvePwlessClient(context, body.client_id, c.req.header("origin"));
     const email = canonicalEmail(body.email);
 
-    try {
-      await context.addressLimiters.signupsPerAddress.consume(requestAddress(c, context));
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      throw fail("too_many_attempts", "Too many security codes asked for from this address. Try again later.", {
-        retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-      });
-    }
-    const limit = await context.storage.attempts.recordFailure(
-      `signup:${client.id}:${email}`,
-      SIGNUP_WINDOW_MS,
-      context.now(),
-    );
-    if (limit.failures > SIGNUP_LIMIT) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((limit.windowEndsAt.getTime() - context.now().getTime()) / 1000));
-      throw fail(
-        "too_many_attempts",
-        `Too many security codes asked for this email. Try again in ${retryAfterSeconds} s.`,
-        {
-          retryAfterSeconds,
-        },
-      );
-    }
+    await assertSignupAllowed(context, requestAddress(c, context), client.id, email);
 
     const user = await findUserByEmail(context, client, body.email);
     const scope = {

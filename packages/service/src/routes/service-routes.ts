@@ -1,0 +1,36 @@
+import type { Hono } from "hono";
+import type { ServiceContext } from "../context.js";
+import { registerCodeRoutes } from "./codes.js";
+import { registerHealthRoute } from "./health.js";
+import { registerKeyRoutes } from "./keys.js";
+import { registerPasskeyAddRoutes } from "./passkey-add.js";
+import { registerPasskeySignInRoutes } from "./passkey-sign-in.js";
+import { registerPasskeySignUpRoutes } from "./passkey-sign-up.js";
+import { registerPwlessDevicesRoute } from "./pwless-devices.js";
+import { registerPwlessLoginRoutes } from "./pwless-login.js";
+import { registerPwlessSignupRoute } from "./pwless-signup.js";
+import { registerUserRoutes } from "./users.js";
+import { registerWaitRoutes } from "./wait.js";
+
+/** Adds one group of the service's routes to the app. */
+export type RegisterRoutes = (app: Hono, context: ServiceContext) => void;
+
+/**
+ * Every route of the service, in the order `createApp` registers them: the health check; users,
+ * codes, the wait and the signing keys; add device without a passkey (`/pwless/signup`,
+ * `/pwless/devices`) and sign-in with its key (`/pwless/login/…`); passkey sign-up, sign-in and
+ * add passkey (`…/fido2/init`, `…/fido2/complete`).
+ */
+export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
+  registerHealthRoute,
+  registerUserRoutes,
+  registerCodeRoutes,
+  registerWaitRoutes,
+  registerKeyRoutes,
+  registerPwlessSignupRoute,
+  registerPwlessDevicesRoute,
+  registerPwlessLoginRoutes,
+  registerPasskeySignUpRoutes,
+  registerPasskeySignInRoutes,
+  registerPasskeyAddRoutes,
+];
