@@ -39,7 +39,7 @@ export interface BrowserClient {
    */
   waitCode(options: WaitCodeOptions): Promise<Session>;
   /**
-   * Add device, step 1 (seed 003): asks the service to email a security code to `email`
+   * Add device, step 1 (`docs/contract.md#add-device`): asks the service to email a security code to `email`
    * (`POST /pwless/signup`). The answer is the same whether or not the account exists.
    *
    * @example

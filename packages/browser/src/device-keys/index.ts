@@ -1,5 +1,5 @@
 /**
- * Device keys as standalone functions, for browsers without passkeys (seed 003): ask for an
+ * Device keys as standalone functions, for browsers without passkeys (`docs/contract.md#add-device`): ask for an
  * emailed security code, add this browser with a non-extractable WebCrypto key kept in IndexedDB,
  * and sign in with it. The client of `@handoff/browser` loads the same code on first use; import
  * it from here to call it without a client, or to bundle it up front.

@@ -13,7 +13,7 @@ function isObject(value: unknown): value is Fields {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** `idSchema`: 1–128 characters, no control characters; seed 003 also prints numbers. */
+/** `idSchema`: 1–128 characters, no control characters; the add-device examples also print numbers. */
 function isSeedId(value: unknown): value is string | number {
   if (typeof value === "number") return Number.isFinite(value); // z.number() refuses NaN and ±Infinity
   return isName(value, 128);

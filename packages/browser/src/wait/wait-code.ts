@@ -6,7 +6,7 @@ import type { WaitCodeOptions } from "./wait-code-options.js";
 
 /**
  * Waits until the signed-in device approves a code, then returns the new device's session
- * (seed 000, Steps 3 and 6). The same as `createBrowserClient(service).waitCode(options)`, as a
+ * (`docs/contract.md#the-wait`). The same as `createBrowserClient(service).waitCode(options)`, as a
  * standalone function: an app that only waits on codes bundles nothing of passkeys or device keys.
  *
  * How it waits: `POST /api/native/authenticate/code/wait` (no `Authorization` header; the

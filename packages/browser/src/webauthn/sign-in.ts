@@ -26,7 +26,7 @@ export interface SignInOptions {
   signal?: AbortSignal;
 }
 
-/** What to offer when this device has no passkey for the account (seed 000's advice). */
+/** What to offer when this device has no passkey for the account (`docs/contract.md#passkeys-webauthn`). */
 export const NO_CREDENTIAL_NEXT = ["add_device", "use_once"] as const;
 
 /** The outcome of {@link signIn}. */
@@ -78,7 +78,7 @@ export async function runSignIn(config: BrowserClientConfig, options: SignInOpti
 /**
  * Signs in with a passkey. When the account has no passkey, or none is on this device (the
  * browser's "no eligible credential", which looks the same as a dismissed prompt), it answers
- * `no_credential_on_device` with the choices to offer instead of throwing, as seed 000
+ * `no_credential_on_device` with the choices to offer instead of throwing, as the contract advises
  * recommends: attempt the sign-in first, then offer add device or use once.
  *
  * @throws {HandoffError} `invalid_argument` (nothing sent), `webauthn_unsupported`,

@@ -15,8 +15,8 @@ export type CodeType = (typeof CODE_TYPES)[number];
 
 /**
  * Why a code exists. A code generated for one purpose is never accepted for the other:
- * - `temporary_authentication`: let a new device in once (seed 000).
- * - `add_credential`: let a new device register a passkey or key pair for good (seed 003).
+ * - `temporary_authentication`: let a new device in once (`docs/contract.md#the-wait`).
+ * - `add_credential`: let a new device register a passkey or key pair for good (`docs/contract.md#add-device`).
  *
  * @example
  * CODE_PURPOSES[0]; // "temporary_authentication"

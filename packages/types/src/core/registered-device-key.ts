@@ -9,7 +9,7 @@ export interface RegisteredDeviceKey {
 }
 
 /**
- * Converts a wire devices answer to a {@link RegisteredDeviceKey} (seed 003 prints ids as numbers; they become strings).
+ * Converts a wire devices answer to a {@link RegisteredDeviceKey} (the add-device examples print ids as numbers; they become strings).
  *
  * @example
  * const { key } = toRegisteredDeviceKey(pwlessDevicesResponseSchema.parse(body)); // key.userId

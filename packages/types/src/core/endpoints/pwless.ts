@@ -1,7 +1,7 @@
 import type { EndpointSpec } from "./endpoint-spec.js";
 
 /*
- * The device-key endpoints of seed 003 (`/pwless`, browsers and devices, no token): the emailed security code, registering a key, signing in with it.
+ * The device-key endpoints of add device (`docs/contract.md#add-device`) (`/pwless`, browsers and devices, no token): the emailed security code, registering a key, signing in with it.
  */
 
 /** Emails a security code for adding a device (`POST /pwless/signup`). */
