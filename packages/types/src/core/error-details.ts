@@ -2,7 +2,7 @@ import type { HandoffErrorCode } from "./error-codes.js";
 
 /**
  * Every field a {@link HandoffError}'s `details` can hold; which ones a code can carry is in
- * {@link HandoffErrorDetailsByCode}. Details are safe to log and show: never secrets.
+ * `HandoffErrorDetailsByCode`. Details are safe to log and show: never secrets.
  */
 export interface HandoffErrorDetailFields {
   /** The request path, e.g. `/api/native/codes/short/authorize`, on every error about a request. */

@@ -38,8 +38,8 @@ export const SERVICE_ERROR_MESSAGES = {
 } as const satisfies Record<ServiceErrorCode, string>;
 
 /**
- * The default message of an error code, from {@link SERVICE_ERROR_MESSAGES} or
- * {@link CLIENT_ERROR_CODES}: what a {@link HandoffError} says when it is given no message.
+ * The default message of an error code, from `SERVICE_ERROR_MESSAGES` or
+ * `CLIENT_ERROR_CODES`: what a {@link HandoffError} says when it is given no message.
  *
  * @example
  * defaultErrorMessage("code_expired"); // "The code has expired."

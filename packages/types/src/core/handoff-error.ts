@@ -5,7 +5,7 @@ import type { HandoffErrorDetails } from "./error-details.js";
 export interface HandoffErrorOptions<C extends HandoffErrorCode = HandoffErrorCode> {
   /** HTTP status of the service's answer; absent for errors raised without a response. */
   status?: number;
-  /** Structured context safe to show (the request path, the `Retry-After` seconds, …); per code, see {@link HandoffErrorDetailsByCode}. Never secrets. */
+  /** Structured context safe to show (the request path, the `Retry-After` seconds, …); per code, see `HandoffErrorDetailsByCode`. Never secrets. */
   details?: HandoffErrorDetails<C>;
   /** The underlying error. */
   cause?: unknown;
@@ -15,8 +15,8 @@ const BRAND = Symbol.for("@handoff/types/HandoffError");
 
 /**
  * The one error every Handoff package throws. Branch on `code`, never on `message`. Without a
- * message, a client code says its default message ({@link CLIENT_ERROR_CODES}); a service code
- * carries the service's message (the service defaults it from {@link SERVICE_ERROR_MESSAGES}),
+ * message, a client code says its default message (`CLIENT_ERROR_CODES`); a service code
+ * carries the service's message (the service defaults it from `SERVICE_ERROR_MESSAGES`),
  * or, when an answer had none, the code itself.
  *
  * @example
@@ -32,7 +32,7 @@ export class HandoffError<C extends HandoffErrorCode = HandoffErrorCode> extends
   readonly code: C;
   /** HTTP status of the service's answer, when there was one. */
   readonly status: number | undefined;
-  /** Structured context safe to log and show; which fields a code carries: {@link HandoffErrorDetailsByCode}. */
+  /** Structured context safe to log and show; which fields a code carries: `HandoffErrorDetailsByCode`. */
   readonly details: HandoffErrorDetails<C> | undefined;
 
   constructor(code: C, message?: string, options: HandoffErrorOptions<C> = {}) {
