@@ -23,78 +23,7 @@ export {
   invalidateCodesRequestSchema,
   invalidateCodesResponseSchema,
 } from "./codes-api.js";
-export {
-  isAbortSignal,
-  isTimeoutMs,
-  MAX_CODE_LENGTH,
-  MAX_CREDENTIAL_NAME_LENGTH,
-  MAX_ID_LENGTH,
-  MAX_TIMEOUT_MS,
-  MAX_USERNAME_LENGTH,
-  optionalSignal,
-  optionalTimeoutMs,
-  requireCode,
-  requireCodePurpose,
-  requireCodeType,
-  requireCredentialName,
-  requireUserId,
-  requireUsername,
-} from "./core/arguments.js";
-export type { AuthorizedCode, GeneratedCode, InvalidatedCodes } from "./core/code-results.js";
-export { toAuthorizedCode, toGeneratedCode, toInvalidatedCodes } from "./core/code-results.js";
-export type { CodePurpose, CodeType } from "./core/codes.js";
-export { CODE_PURPOSES, CODE_TYPES, isCodePurpose, isCodeType, normalizeCode } from "./core/codes.js";
-export type { EndpointAuth, EndpointName, EndpointSpec } from "./core/endpoints/index.js";
-export {
-  AUTHORIZE_CODE_ENDPOINT,
-  CERTS_ENDPOINT,
-  CREATE_USER_ENDPOINT,
-  ENDPOINTS,
-  endpointPath,
-  FIDO2_ADD_CREDENTIAL_COMPLETE_ENDPOINT,
-  FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
-  FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
-  FIDO2_AUTHENTICATE_INIT_ENDPOINT,
-  FIDO2_REGISTER_COMPLETE_ENDPOINT,
-  FIDO2_REGISTER_INIT_ENDPOINT,
-  GENERATE_CODE_ENDPOINT,
-  INVALIDATE_ALL_CODES_ENDPOINT,
-  JWKS_ENDPOINT,
-  LIST_PENDING_CODES_ENDPOINT,
-  PWLESS_DEVICES_ENDPOINT,
-  PWLESS_LOGIN_COMPLETE_ENDPOINT,
-  PWLESS_LOGIN_INIT_ENDPOINT,
-  PWLESS_SIGNUP_ENDPOINT,
-  RETRIEVE_USER_ENDPOINT,
-  WAIT_CODE_ENDPOINT,
-} from "./core/endpoints/index.js";
-export type { ClientErrorCode, HandoffErrorCode, ServiceErrorCode } from "./core/error-codes.js";
-export {
-  CLIENT_ERROR_CODES,
-  isClientErrorCode,
-  isHandoffErrorCode,
-  isServiceErrorCode,
-  SERVICE_ERROR_CODES,
-} from "./core/error-codes.js";
-export type { HandoffErrorDetailFields, HandoffErrorDetails, HandoffErrorDetailsByCode } from "./core/error-details.js";
-export { errorFromResponse } from "./core/error-from-response.js";
-export { defaultErrorMessage, SERVICE_ERROR_MESSAGES } from "./core/error-messages.js";
-export type { HandoffErrorOptions } from "./core/handoff-error.js";
-export { HandoffError, isHandoffError } from "./core/handoff-error.js";
-export type { CodeRequester, PendingCode } from "./core/pending-code.js";
-export { toPendingCode } from "./core/pending-code.js";
-export type { RegisteredDeviceKey } from "./core/registered-device-key.js";
-export { toRegisteredDeviceKey } from "./core/registered-device-key.js";
-export { parseRetryAfter } from "./core/retry-after.js";
-export type { Scope } from "./core/scopes.js";
-export { SCOPES } from "./core/scopes.js";
-export type { Session } from "./core/session.js";
-export { toSession } from "./core/session.js";
-export { fitsCodePoints, isName } from "./core/text.js";
-export type { UserProfile } from "./core/user-profile.js";
-export { toUserProfile } from "./core/user-profile.js";
-export type { UserTokenClaims } from "./core/user-token-claims.js";
-export { toUserTokenClaims } from "./core/user-token-claims.js";
+export * from "./core/index.js";
 export type {
   DeviceLoginCompleteRequest,
   DeviceLoginInitRequest,

@@ -29,7 +29,7 @@ export type { AuthorizedCode, GeneratedCode, InvalidatedCodes } from "./code-res
 export { toAuthorizedCode, toGeneratedCode, toInvalidatedCodes } from "./code-results.js";
 export type { CodePurpose, CodeType } from "./codes.js";
 export { CODE_PURPOSES, CODE_TYPES, isCodePurpose, isCodeType, normalizeCode } from "./codes.js";
-export type { EndpointAuth, EndpointName, EndpointSpec } from "./endpoints/index.js";
+export * from "./endpoints/index.js";
 export {
   AUTHORIZE_CODE_ENDPOINT,
   CERTS_ENDPOINT,
@@ -53,24 +53,11 @@ export {
   RETRIEVE_USER_ENDPOINT,
   WAIT_CODE_ENDPOINT,
 } from "./endpoints/index.js";
-export type { ClientErrorCode, HandoffErrorCode, ServiceErrorCode } from "./error-codes.js";
-export {
-  CLIENT_ERROR_CODES,
-  isClientErrorCode,
-  isHandoffErrorCode,
-  isServiceErrorCode,
-  SERVICE_ERROR_CODES,
-} from "./error-codes.js";
-export type { HandoffErrorDetailFields, HandoffErrorDetails, HandoffErrorDetailsByCode } from "./error-details.js";
-export { errorFromResponse } from "./error-from-response.js";
-export { defaultErrorMessage, SERVICE_ERROR_MESSAGES } from "./error-messages.js";
-export type { HandoffErrorOptions } from "./handoff-error.js";
-export { HandoffError, isHandoffError } from "./handoff-error.js";
+export * from "./errors.js";
 export type { CodeRequester, PendingCode } from "./pending-code.js";
 export { toPendingCode } from "./pending-code.js";
 export type { RegisteredDeviceKey } from "./registered-device-key.js";
 export { toRegisteredDeviceKey } from "./registered-device-key.js";
-export { parseRetryAfter } from "./retry-after.js";
 export type { Scope } from "./scopes.js";
 export { SCOPES } from "./scopes.js";
 export type { Session } from "./session.js";
