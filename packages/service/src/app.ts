@@ -43,7 +43,9 @@ export function createApp(context: ServiceContext, allowedOrigins: () => Readonl
 
   for (const register of SERVICE_ROUTES) register(app, context);
 
-  const known = new Set(Object.values(ENDPOINTS).map((endpoint) => endpoint.path.replace("{type}", ":type")));
+  const known = new Set(
+    Object.values(ENDPOINTS).map((endpoint) => endpoint.path.replace("{type}", ":type").replace("{id}", ":id")),
+  );
   for (const path of known) {
     app.all(path, () => {
       throw fail("method_not_allowed", "This route does not take this method.");

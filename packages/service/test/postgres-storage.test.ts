@@ -3,11 +3,18 @@ import type { SharedCodeEvent } from "../src/storage/events/code-event-bus.js";
 import { POSTGRES_MIGRATIONS } from "../src/storage/postgres/migrations.js";
 import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
 import { describeStorageConformance } from "./storage-conformance.js";
+import { describeUserLifecycleConformance } from "./storage-conformance-users.js";
 import { usePostgres } from "./use-postgres.js";
 
 const server = await usePostgres();
 
 describeStorageConformance("Postgres", async () => {
+  const storage = new PostgresStorage(await server.createDatabase());
+  await storage.migrate();
+  return storage;
+});
+
+describeUserLifecycleConformance("Postgres", async () => {
   const storage = new PostgresStorage(await server.createDatabase());
   await storage.migrate();
   return storage;

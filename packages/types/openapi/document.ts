@@ -10,6 +10,7 @@ import {
   authorizeCodeRequestSchema,
   authorizeCodeResponseSchema,
   codeTypeSchema,
+  deleteUserResponseSchema,
   deviceLoginCompleteRequestSchema,
   deviceLoginInitRequestSchema,
   deviceLoginInitResponseSchema,
@@ -65,17 +66,38 @@ const operations: Record<EndpointName, Operation> = {
     response: userProfileSchema,
     errors: [...bodyErrors, ...tokenErrors, "user_not_found"],
   },
+  deleteUser: {
+    summary: "Delete a user by username, with its credentials, codes and challenges; answers its pending waits",
+    request: userRequestSchema,
+    response: deleteUserResponseSchema,
+    errors: [...bodyErrors, ...tokenErrors, "user_not_found"],
+  },
+  deleteUserById: {
+    summary: "Delete a user by id, with its credentials, codes and challenges; answers its pending waits",
+    response: deleteUserResponseSchema,
+    errors: ["invalid_request", ...tokenErrors, "user_not_found"],
+  },
+  activateUser: {
+    summary: "Activate a deactivated user again",
+    response: userProfileSchema,
+    errors: ["invalid_request", ...tokenErrors, "user_not_found"],
+  },
+  deactivateUser: {
+    summary: "Deactivate a user: no code, wait or sign-in; its live codes go and its pending waits are answered",
+    response: userProfileSchema,
+    errors: ["invalid_request", ...tokenErrors, "user_not_found"],
+  },
   generateCode: {
     summary: "Generate a code for a user",
     request: generateCodeRequestSchema,
     response: generateCodeResponseSchema,
-    errors: [...bodyErrors, ...tokenErrors, "user_not_found"],
+    errors: [...bodyErrors, ...tokenErrors, "user_not_found", "user_deactivated"],
   },
   authorizeCode: {
     summary: "Authorize a code from an already registered device",
     request: authorizeCodeRequestSchema,
     response: authorizeCodeResponseSchema,
-    errors: [...bodyErrors, ...tokenErrors, "invalid_code", "code_expired", "too_many_attempts"],
+    errors: [...bodyErrors, ...tokenErrors, "invalid_code", "code_expired", "too_many_attempts", "user_deactivated"],
   },
   invalidateAllCodes: {
     summary: "Invalidate every live code of a user, type and purpose (deny)",
@@ -103,6 +125,7 @@ const operations: Record<EndpointName, Operation> = {
       "code_invalidated",
       "wait_timeout",
       "too_many_attempts",
+      "user_deactivated",
     ],
   },
   fido2RegisterInit: {
@@ -127,13 +150,20 @@ const operations: Record<EndpointName, Operation> = {
     summary: "Sign in with a passkey, step 2: send the assertion, receive a session",
     request: authenticateCompleteRequestSchema,
     response: authenticationResponseSchema,
-    errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed"],
+    errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed", "user_deactivated"],
   },
   fido2AddCredentialInit: {
     summary: "Add a passkey with an authorized add_credential code, step 1: registration options",
     request: addCredentialInitRequestSchema,
     response: registrationOptionsResponseSchema,
-    errors: [...bodyErrors, "origin_not_allowed", "invalid_code", "code_expired", "too_many_attempts"],
+    errors: [
+      ...bodyErrors,
+      "origin_not_allowed",
+      "invalid_code",
+      "code_expired",
+      "too_many_attempts",
+      "user_deactivated",
+    ],
   },
   fido2AddCredentialComplete: {
     summary: "Add a passkey, step 2: send the new credential; consumes the code, answers a session",
@@ -146,6 +176,7 @@ const operations: Record<EndpointName, Operation> = {
       "verification_failed",
       "invalid_code",
       "code_expired",
+      "user_deactivated",
     ],
   },
   pwlessSignup: {
@@ -158,7 +189,15 @@ const operations: Record<EndpointName, Operation> = {
     summary: "Register a device key with the emailed security code",
     request: pwlessDevicesRequestSchema,
     response: pwlessDevicesResponseSchema,
-    errors: [...bodyErrors, "origin_not_allowed", "invalid_code", "code_expired", "too_many_attempts", "weak_key"],
+    errors: [
+      ...bodyErrors,
+      "origin_not_allowed",
+      "invalid_code",
+      "code_expired",
+      "too_many_attempts",
+      "weak_key",
+      "user_deactivated",
+    ],
   },
   pwlessLoginInit: {
     summary: "Sign in with a device key, step 1: receive a single-use challenge (5 min)",
@@ -170,7 +209,7 @@ const operations: Record<EndpointName, Operation> = {
     summary: "Sign in with a device key, step 2: send the signed challenge, receive a session",
     request: deviceLoginCompleteRequestSchema,
     response: authenticationResponseSchema,
-    errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed"],
+    errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed", "user_deactivated"],
   },
   jwks: {
     summary: "The service's public keys for user JWTs (JWKS)",
@@ -220,6 +259,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         summary: operation.summary,
         ...(spec.path.includes("{type}")
           ? { parameters: [{ name: "type", in: "path", required: true, schema: jsonSchema(codeTypeSchema, "input") }] }
+          : {}),
+        ...(spec.path.includes("{id}")
+          ? {
+              parameters: [
+                { name: "id", in: "path", required: true, schema: { type: "string", description: "A user id." } },
+              ],
+            }
           : {}),
         ...(spec.auth === "none" ? { security: [] } : {}),
         ...(spec.auth === "optional_service_token" ? { security: [{}, { serviceToken: [spec.scope] }] } : {}),

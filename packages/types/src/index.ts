@@ -72,8 +72,8 @@ export {
   serviceTokenClaimsSchema,
   userTokenClaimsSchema,
 } from "./tokens.js";
-export type { UserProfileWire, UserRequest } from "./users.js";
-export { userProfileSchema, userRequestSchema } from "./users.js";
+export type { DeleteUserResponse, UserProfileWire, UserRequest } from "./users.js";
+export { deleteUserResponseSchema, userProfileSchema, userRequestSchema } from "./users.js";
 export type { AuthenticationResponse, WaitCodeRequest } from "./wait.js";
 export { authenticationResponseSchema, waitCodeRequestSchema } from "./wait.js";
 export type {

@@ -18,6 +18,15 @@ export const userProfileSchema = z.object({
    * yet — do not link it to an account of yours by its email. Absent from older services.
    */
   verified_at: z.optional(z.nullable(timestampSchema)),
+  /**
+   * When the user's backend deactivated the user (no code, wait or sign-in until it activates
+   * them again); `null` while active. Absent from older services.
+   */
+  deactivated_at: z.optional(z.nullable(timestampSchema)),
 });
+/** Answer of the user deletions (`POST …/manage/users/delete`, `DELETE …/manage/users/{id}`). */
+export const deleteUserResponseSchema = z.object({ deleted_at: timestampSchema });
+/** Wire type of {@link deleteUserResponseSchema}. */
+export type DeleteUserResponse = z.infer<typeof deleteUserResponseSchema>;
 /** Wire type of {@link userProfileSchema}. */
 export type UserProfileWire = z.infer<typeof userProfileSchema>;

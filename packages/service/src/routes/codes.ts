@@ -23,6 +23,7 @@ import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import type { CodeRecord } from "../storage/records.js";
+import { assertActive } from "../users/assert-active.js";
 
 /** The `{type}` path parameter, validated. */
 function codeTypeParam(c: Context): CodeType {
@@ -36,7 +37,8 @@ type CodeEndpoint = "generateCode" | "authorizeCode" | "invalidateAllCodes" | "l
 
 /**
  * What every code endpoint checks first, in this order: the `{type}` path parameter, the service
- * token and its scope, the body, the token's binding to the body's client and user, and the user.
+ * token and its scope, the body, the token's binding to the body's client and user, and the user
+ * (active, to generate or authorize a code).
  * Returns the body and the codes it is about.
  */
 async function codeRequest<S extends z.ZodMiniType<{ client_id: string; user_id: string; purpose: CodePurpose }>>(
@@ -52,6 +54,8 @@ async function codeRequest<S extends z.ZodMiniType<{ client_id: string; user_id:
   const user = await context.storage.users.getById(token.client.namespaceId, body.user_id);
   checkTokenUser(token, user ?? { id: body.user_id });
   if (!user) throw fail("user_not_found", "No user with this id.");
+  // A deactivated user gets no code, and none of theirs is authorized; invalidating and listing still work.
+  if (endpoint === "generateCode" || endpoint === "authorizeCode") assertActive(user);
   return { body, scope: { clientId: token.client.id, userId: user.id, type, purpose: body.purpose } };
 }
 

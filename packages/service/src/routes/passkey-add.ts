@@ -11,6 +11,7 @@ import type { ServiceContext } from "../context.js";
 import { emailCodeSubject } from "../device-keys/accounts.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
+import { assertActive } from "../users/assert-active.js";
 import { storeChallenge } from "../webauthn/challenges.js";
 import { notifyPasskeyAdded } from "../webauthn/notify-passkey-added.js";
 import { redeemCeremony } from "../webauthn/redeem-ceremony.js";
@@ -51,6 +52,7 @@ export function registerPasskeyAddRoutes(app: Hono, context: ServiceContext): vo
     if (record.authorizedAt === null) {
       throw fail("invalid_code", "The code has not been authorized by the account's backend.");
     }
+    assertActive(user);
     const existing = await context.storage.credentials.listPasskeys(user.id);
     const options = await registrationOptions(rp, user, existing);
     await storeChallenge(context, options.challenge, {
@@ -71,6 +73,7 @@ export function registerPasskeyAddRoutes(app: Hono, context: ServiceContext): vo
     if (!user || typeof codeId !== "string") throw fail("invalid_challenge", "The challenge is not for this account.");
     const verified = await verifyRegistration(context, rp, challenge, body.credential);
     if (await context.storage.credentials.getPasskey(verified.id)) throw passkeyExists();
+    assertActive(user);
     const now = context.now();
     const consumed = await context.storage.codes.consume(codeId, now);
     const code = await context.storage.codes.get(codeId);

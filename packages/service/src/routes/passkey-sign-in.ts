@@ -8,6 +8,7 @@ import type { Hono } from "hono";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
+import { assertActive } from "../users/assert-active.js";
 import { authenticationOptions, verifyAuthentication } from "../webauthn/authentication.js";
 import { storeChallenge } from "../webauthn/challenges.js";
 import { redeemCeremony } from "../webauthn/redeem-ceremony.js";
@@ -49,6 +50,7 @@ export function registerPasskeySignInRoutes(app: Hono, context: ServiceContext):
       throw fail("verification_failed", "This passkey is not registered for this account.");
     }
     const counter = await verifyAuthentication(context, rp, challenge, body.credential, stored);
+    assertActive(user); // told only to the passkey's holder: init answers a deactivated user like any other
     await context.storage.credentials.updatePasskeyCounter(stored.id, counter, context.now());
     return replyPasskeySession(c, context, client, user, stored);
   });

@@ -18,6 +18,7 @@ import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import { deviceAddedMail } from "../mail/notices.js";
 import type { DeviceKeyRecord } from "../storage/records.js";
+import { assertActive } from "../users/assert-active.js";
 
 const CODE = { type: "phrase", purpose: "add_credential" } as const;
 
@@ -46,6 +47,7 @@ export function registerPwlessDevicesRoute(app: Hono, context: ServiceContext): 
       ...CODE,
     };
     const code = await matchCode(context, scope, body.security_code, anonymousGuesser(c, context));
+    if (existing) assertActive(existing);
     if (!(await context.storage.codes.consume(code.id, context.now()))) {
       throw fail("invalid_code");
     }

@@ -17,6 +17,7 @@ import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import { assertOriginAllowed } from "../http/middleware.js";
 import { replySession } from "../http/reply-session.js";
+import { assertActive } from "../users/assert-active.js";
 
 /**
  * `POST /pwless/login/init` and `/pwless/login/complete`: sign in with a key registered by
@@ -71,6 +72,7 @@ export function registerPwlessLoginRoutes(app: Hono, context: ServiceContext): v
       Buffer.from(body.signature, "base64url"),
     );
     if (!valid) throw failed();
+    assertActive(user); // told only to the key's holder: init answers every email alike
 
     return replySession(c, context, client, user, {
       uuid: key.id,

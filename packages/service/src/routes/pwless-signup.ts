@@ -18,7 +18,8 @@ import { securityCodeMail } from "../mail/notices.js";
  * signed nonce. Known and unknown emails take the same steps and get the same answer; for an
  * unknown email the code is bound to the email until `/pwless/devices` creates the account. A
  * new code replaces the email's previous ones (they stop working). Without a mailer it answers
- * `503 service_unavailable` before anything is stored.
+ * `503 service_unavailable` before anything is stored. A deactivated account gets no code (and
+ * the same answer).
  */
 export function registerPwlessSignupRoute(app: Hono, context: ServiceContext): void {
   app.post(ENDPOINTS.pwlessSignup.path, async (c) => {
@@ -31,6 +32,15 @@ export function registerPwlessSignupRoute(app: Hono, context: ServiceContext): v
     await assertSignupAllowed(context, requestAddress(c, context), client.id, email);
 
     const user = await findUserByEmail(context, client, body.email);
+    if (user?.deactivatedAt) {
+      // No code for a deactivated account, and the same answer as for any other email.
+      const expiresAt = new Date(context.now().getTime() + context.options.codeLifetimeMs.phrase);
+      return reply(c, pwlessSignupResponseSchema, {
+        success: true,
+        code: "code_validation_required",
+        security_nonce_signed: await signSecurityNonce(context, { email, clientId: client.id }, expiresAt),
+      });
+    }
     const scope = {
       clientId: client.id,
       userId: user?.id ?? pendingSubject(email),

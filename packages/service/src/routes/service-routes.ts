@@ -9,6 +9,7 @@ import { registerPasskeySignUpRoutes } from "./passkey-sign-up.js";
 import { registerPwlessDevicesRoute } from "./pwless-devices.js";
 import { registerPwlessLoginRoutes } from "./pwless-login.js";
 import { registerPwlessSignupRoute } from "./pwless-signup.js";
+import { registerUserLifecycleRoutes } from "./user-lifecycle.js";
 import { registerUserRoutes } from "./users.js";
 import { registerWaitRoutes } from "./wait.js";
 
@@ -17,13 +18,14 @@ export type RegisterRoutes = (app: Hono, context: ServiceContext) => void;
 
 /**
  * Every route of the service, in the order `createApp` registers them: the health check; users,
- * codes, the wait and the signing keys; add device without a passkey (`/pwless/signup`,
+ * deleting, deactivating and activating users, codes, the wait and the signing keys; add device without a passkey (`/pwless/signup`,
  * `/pwless/devices`) and sign-in with its key (`/pwless/login/…`); passkey sign-up, sign-in and
  * add passkey (`…/fido2/init`, `…/fido2/complete`).
  */
 export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoute,
   registerUserRoutes,
+  registerUserLifecycleRoutes,
   registerCodeRoutes,
   registerWaitRoutes,
   registerKeyRoutes,

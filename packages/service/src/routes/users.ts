@@ -5,17 +5,8 @@ import { verifyServiceToken } from "../auth/verify-service-token.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
+import { userProfileWire } from "../http/user-profile-wire.js";
 import type { UserRecord } from "../storage/records.js";
-
-function profile(user: UserRecord) {
-  return {
-    id: user.id,
-    username: user.username,
-    namespace_id: user.namespaceId,
-    created_at: user.createdAt.toISOString(),
-    verified_at: user.verifiedAt === null ? null : user.verifiedAt.toISOString(),
-  };
-}
 
 /** `POST /api/native/manage/users` and `/manage/users/retrieve`. */
 export function registerUserRoutes(app: Hono, context: ServiceContext): void {
@@ -31,7 +22,7 @@ export function registerUserRoutes(app: Hono, context: ServiceContext): void {
       verifiedAt: context.now(), // the backend vouches for the users it creates
     };
     if (!(await context.storage.users.insert(user))) throw fail("user_exists");
-    return reply(c, userProfileSchema, profile(user));
+    return reply(c, userProfileSchema, userProfileWire(user));
   });
 
   app.post(ENDPOINTS.retrieveUser.path, async (c) => {
@@ -40,6 +31,6 @@ export function registerUserRoutes(app: Hono, context: ServiceContext): void {
     const user = await context.storage.users.getByName(token.client.namespaceId, username);
     checkTokenUser(token, user ?? { username });
     if (!user) throw fail("user_not_found", "No user with this username.");
-    return reply(c, userProfileSchema, profile(user));
+    return reply(c, userProfileSchema, userProfileWire(user));
   });
 }

@@ -10,7 +10,19 @@ import { readBody } from "../http/json.js";
 import { assertOriginAllowed } from "../http/middleware.js";
 import { replySession } from "../http/reply-session.js";
 import { requesterIp, requestInfo } from "../http/request-info.js";
+import type { UserRecord } from "../storage/records.js";
+import { assertActive } from "../users/assert-active.js";
 import { waitForCode } from "../wait/wait-for-code.js";
+
+/**
+ * Throws the clear error of a wait whose user was deleted (`user_not_found`) or deactivated
+ * (`user_deactivated`) while it was held: their codes were deleted, which woke it.
+ */
+async function assertUserStill(context: ServiceContext, user: UserRecord): Promise<void> {
+  const current = await context.storage.users.getById(user.namespaceId, user.id);
+  if (!current) throw fail("user_not_found", "The user was deleted.");
+  assertActive(current);
+}
 
 /**
  * `POST /api/native/authenticate/code/wait` ([contract: the wait](../../../../docs/contract.md#the-wait)), answered with
@@ -37,6 +49,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
     const guesser = token ? ({ kind: "backend" } as const) : anonymousGuesser(c, context);
     const record = await matchCode(context, { clientId: client.id, userId, type, purpose }, input, guesser);
     if (!user) throw fail("invalid_code"); // nobody has codes of an unknown user
+    assertActive(user); // only a right code gets here: it tells its holder nothing new
     // Who is asking, for the approving device to show (RFC 8628 §5.4); the first wait wins.
     if (record.requestInfo === null) {
       await context.storage.codes.recordRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
@@ -53,6 +66,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
       case "expired":
         throw fail("code_expired");
       case "invalidated":
+        await assertUserStill(context, user);
         throw fail("code_invalidated", "The request was denied.");
       case "closing":
       case "aborted":
@@ -61,6 +75,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
         break;
     }
     if (!(await context.storage.codes.consume(record.id, context.now()))) {
+      await assertUserStill(context, user);
       throw fail("invalid_code");
     }
     return replySession(c, context, client, user, {

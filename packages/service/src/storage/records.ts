@@ -26,6 +26,27 @@ export interface UserRecord {
    * before it ([security model: accounts](../../../../docs/security.md#accounts)).
    */
   verifiedAt: Date | null;
+  /**
+   * When the client's backend deactivated the user: no code, wait or sign-in of any kind until it
+   * activates them again. Absent or `null`: active (a new user is always active).
+   */
+  deactivatedAt?: Date | null;
+}
+
+/** What deactivating a user changed. */
+export interface UserDeactivation {
+  /** The user, deactivated. */
+  user: UserRecord;
+  /** Ids of the user's codes that were live (any client, type and purpose): deleted, their waits to answer. */
+  deletedCodes: string[];
+}
+
+/** What deleting a user took with it. */
+export interface UserDeletion {
+  /** The user as it was. */
+  user: UserRecord;
+  /** Ids of the user's codes that were live: deleted (with every used one), their waits to answer. */
+  deletedCodes: string[];
 }
 
 /** Who asked for a code, recorded so the approving device can show it (RFC 8628 §5.4). */

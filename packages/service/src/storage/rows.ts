@@ -36,6 +36,8 @@ export const toUser = (row: Row): UserRecord => ({
   username: text(row, "username"),
   createdAt: date(row, "created_at"),
   verifiedAt: dateOrNull(row, "verified_at"),
+  // Absent while active, as a new user is written.
+  ...(row.deactivated_at == null ? {} : { deactivatedAt: date(row, "deactivated_at") }),
 });
 
 /** Reads a `CodeRecord` from its row. */

@@ -9,6 +9,8 @@ import type {
   DeviceKeyRecord,
   RequestInfo,
   SigningKeyRecord,
+  UserDeactivation,
+  UserDeletion,
   UserRecord,
   WebAuthnCredentialRecord,
 } from "./records.js";
@@ -66,6 +68,20 @@ export interface UserStore {
    * deleted) or does not exist.
    */
   verify(userId: string, now: Date): Promise<AccountVerification | undefined>;
+  /**
+   * Atomically marks a user deactivated (keeping the first time when it already was) and deletes
+   * its live codes (any client, type and purpose). Pending challenges stay, so that completing
+   * one answers `user_deactivated`. `undefined` when there is no such user.
+   */
+  deactivate(namespaceId: string, id: string, now: Date): Promise<UserDeactivation | undefined>;
+  /** Marks a user active again; returns it, or `undefined` when there is no such user. */
+  activate(namespaceId: string, id: string): Promise<UserRecord | undefined>;
+  /**
+   * Atomically deletes a user and everything of theirs: passkeys, device keys, codes (live and
+   * used), pending challenges and the counters of wrong codes sent for them. `undefined` when
+   * there is no such user.
+   */
+  delete(namespaceId: string, id: string): Promise<UserDeletion | undefined>;
 }
 
 /** Passkeys (WebAuthn credentials) and device keys. */

@@ -5,7 +5,7 @@ import { useService } from "../helpers.js";
 const t = await useService();
 const endpoints = Object.values(ENDPOINTS).map((endpoint) => ({
   ...endpoint,
-  url: `${t.service.url}${endpoint.path.replace("{type}", "short")}`,
+  url: `${t.service.url}${endpoint.path.replace("{type}", "short").replace("{id}", "some-user-id")}`,
 }));
 const management = endpoints.filter((endpoint) => endpoint.auth === "service_token");
 const browserFacing = endpoints.filter((endpoint) => endpoint.auth !== "service_token");
@@ -27,7 +27,11 @@ function preflight(url: string, origin: string) {
 function call(endpoint: (typeof endpoints)[number], origin: string) {
   return endpoint.method === "GET"
     ? fetch(endpoint.url, { headers: { origin } })
-    : fetch(endpoint.url, { method: "POST", headers: { origin, "content-type": "application/json" }, body: "{}" });
+    : fetch(endpoint.url, {
+        method: endpoint.method,
+        headers: { origin, "content-type": "application/json" },
+        ...(endpoint.method === "DELETE" || endpoint.method === "PUT" ? {} : { body: "{}" }),
+      });
 }
 
 describe("CORS", () => {
@@ -38,7 +42,11 @@ describe("CORS", () => {
       "/api/native/codes/{type}/invalidate-all",
       "/api/native/codes/{type}/pending",
       "/api/native/manage/users",
+      "/api/native/manage/users/delete",
       "/api/native/manage/users/retrieve",
+      "/api/native/manage/users/{id}",
+      "/api/native/manage/users/{id}/activate",
+      "/api/native/manage/users/{id}/deactivate",
     ]);
     expect(browserFacing.map((endpoint) => endpoint.path)).toContain("/api/native/authenticate/code/wait");
   });

@@ -44,6 +44,7 @@ const spki = p256.publicKey.export({ format: "der", type: "spki" }).toString("ba
 const VALID: Record<PostEndpoint, Record<string, string>> = {
   createUser: { username: json(`fuzz-${crypto.randomUUID()}`) },
   retrieveUser: { username: json(knownUser) },
+  deleteUser: { username: json("fuzz-deleted@example.com") },
   generateCode: {
     client_id: client,
     user_id: json(knownUserId),

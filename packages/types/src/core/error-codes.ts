@@ -18,6 +18,11 @@ export const SERVICE_ERROR_CODES = {
   not_found: 404,
   /** 404: no user with that id or username in this client's namespace. */
   user_not_found: 404,
+  /**
+   * 403: the user is deactivated (its backend can activate it again): no code, wait or sign-in.
+   * Anonymous callers see it only after proving a way in (a right code, a valid signature).
+   */
+  user_deactivated: 403,
   /** 405: the route exists with another method. */
   method_not_allowed: 405,
   /** 408: a wait was held until its timeout without the code being authorized; call again. */

@@ -55,6 +55,7 @@ export interface HandoffErrorDetailsByCode {
   forbidden: ServiceDetails;
   not_found: ServiceDetails;
   user_not_found: ServiceDetails;
+  user_deactivated: ServiceDetails;
   method_not_allowed: ServiceDetails;
   wait_timeout: ServiceDetails;
   user_exists: ServiceDetails;

@@ -19,6 +19,7 @@ export const SERVICE_ERROR_MESSAGES = {
   forbidden: "The service token does not allow this.",
   not_found: "No such route.",
   user_not_found: "No such user.",
+  user_deactivated: "This account is deactivated.",
   method_not_allowed: "This route does not take this method.",
   wait_timeout: "The code was not authorized in time; call again until it expires.",
   user_exists: "A user with this username already exists.",

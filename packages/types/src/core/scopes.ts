@@ -8,6 +8,9 @@
 export const SCOPES = [
   "users.retrieve",
   "users.create",
+  "users.delete",
+  "users.activate",
+  "users.deactivate",
   "codes.generate",
   "codes.authorize",
   "codes.invalidate",

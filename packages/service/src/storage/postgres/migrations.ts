@@ -114,4 +114,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS challenges_by_expiry ON challenges (expires_at);
   CREATE INDEX IF NOT EXISTS attempts_by_window_end ON attempts (window_ends_at);
   `,
+  // 4: the user lifecycle: a backend deactivates a user (no code, wait or sign-in) and activates them again.
+  `
+  ALTER TABLE users ADD COLUMN deactivated_at BIGINT;
+  `,
 ];

@@ -1,5 +1,5 @@
 import type { Row } from "../rows.js";
-import { sql } from "../sql/query.js";
+import { dialectSql, sql } from "../sql/query.js";
 import type { AttemptState, AttemptStore } from "../storage.js";
 import { SqlStore } from "./sql-store.js";
 
@@ -17,6 +17,15 @@ const USE_NONCE = sql(
   `INSERT INTO nonces (client_id, nonce, expires_at) VALUES (?, ?, ?)
    ON CONFLICT (client_id, nonce) DO UPDATE SET expires_at = excluded.expires_at WHERE nonces.expires_at <= ?`,
 );
+
+/**
+ * Deletes the counters of wrong codes sent for a user (`?`: the user id; keys are
+ * `code:<client>:<user>:<purpose>`, and a user id never holds `%`, `_` or `:`).
+ */
+export const DELETE_USER_ATTEMPTS = dialectSql({
+  sqlite: "DELETE FROM attempts WHERE key LIKE 'code:%:' || ? || ':%'",
+  postgres: "DELETE FROM attempts WHERE key LIKE 'code:%:' || ?::text || ':%'",
+});
 
 const attemptState = (row: Row): AttemptState => ({
   failures: Number(row.failures),

@@ -40,6 +40,8 @@ const DELETE_OF_PURPOSE = sql(
 const DELETE_OF_PURPOSE_AND_TYPE = sql(`DELETE FROM codes WHERE ${LIVE} RETURNING id`);
 /** Deletes every unconsumed code of a user, any client, type and purpose (`?`: the user id). */
 export const DELETE_USER_CODES = sql("DELETE FROM codes WHERE user_id = ? AND consumed_at IS NULL RETURNING id");
+/** Deletes every code of a user, used ones too (`?`: the user id); returns each id and whether it was live. */
+export const DELETE_ALL_USER_CODES = sql("DELETE FROM codes WHERE user_id = ? RETURNING id, consumed_at");
 
 const live = (query: CodeQuery): string[] => [query.clientId, query.userId, query.purpose, query.type];
 const ids = (rows: readonly Record<string, unknown>[]): string[] => rows.map((row) => String(row.id));

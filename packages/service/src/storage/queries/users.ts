@@ -1,10 +1,17 @@
-import type { AccountVerification, UserRecord, WebAuthnCredentialRecord } from "../records.js";
+import type {
+  AccountVerification,
+  UserDeactivation,
+  UserDeletion,
+  UserRecord,
+  WebAuthnCredentialRecord,
+} from "../records.js";
 import { toRevokedCredential, toUser } from "../rows.js";
 import { sql } from "../sql/query.js";
 import { msOrNull } from "../sql/sql-database.js";
 import type { UserStore } from "../storage.js";
+import { DELETE_USER_ATTEMPTS } from "./attempts.js";
 import { DELETE_USER_CHALLENGES } from "./challenges.js";
-import { DELETE_USER_CODES } from "./codes.js";
+import { DELETE_ALL_USER_CODES, DELETE_USER_CODES } from "./codes.js";
 import { DELETE_USER_DEVICE_KEYS, DELETE_USER_PASSKEYS, INSERT_PASSKEY, passkeyParams } from "./credentials.js";
 import { SqlStore } from "./sql-store.js";
 
@@ -14,6 +21,11 @@ const INSERT = sql(
 const GET_BY_ID = sql("SELECT * FROM users WHERE namespace_id = ? AND id = ?");
 const GET_BY_NAME = sql("SELECT * FROM users WHERE namespace_id = ? AND username = ?");
 const VERIFY = sql("UPDATE users SET verified_at = ? WHERE id = ? AND verified_at IS NULL");
+const DEACTIVATE = sql(
+  "UPDATE users SET deactivated_at = COALESCE(deactivated_at, ?) WHERE namespace_id = ? AND id = ? RETURNING *",
+);
+const ACTIVATE = sql("UPDATE users SET deactivated_at = NULL WHERE namespace_id = ? AND id = ? RETURNING *");
+const DELETE = sql("DELETE FROM users WHERE namespace_id = ? AND id = ? RETURNING *");
 
 /** Thrown inside a transaction to roll it back when a credential id is already registered. */
 const CREDENTIAL_EXISTS = Symbol("credential exists");
@@ -76,6 +88,35 @@ export class SqlUserStore extends SqlStore implements UserStore {
         ],
         deletedCodes: codes.map((row) => String(row.id)),
       };
+    });
+  }
+
+  async deactivate(namespaceId: string, id: string, now: Date): Promise<UserDeactivation | undefined> {
+    return this.db.transaction(async (tx) => {
+      // The UPDATE locks the user row first (Postgres), as in verify.
+      const row = await tx.get(DEACTIVATE, [now.getTime(), namespaceId, id]);
+      if (!row) return undefined;
+      const codes = await tx.all(DELETE_USER_CODES, [id]);
+      return { user: toUser(row), deletedCodes: codes.map((code) => String(code.id)) };
+    });
+  }
+
+  async activate(namespaceId: string, id: string): Promise<UserRecord | undefined> {
+    const row = await this.db.get(ACTIVATE, [namespaceId, id]);
+    return row && toUser(row);
+  }
+
+  async delete(namespaceId: string, id: string): Promise<UserDeletion | undefined> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get(DELETE, [namespaceId, id]);
+      if (!row) return undefined;
+      await tx.run(DELETE_USER_PASSKEYS, [id]);
+      await tx.run(DELETE_USER_DEVICE_KEYS, [id]);
+      const codes = await tx.all(DELETE_ALL_USER_CODES, [id]);
+      await tx.run(DELETE_USER_CHALLENGES, [id]);
+      await tx.run(DELETE_USER_ATTEMPTS, [id]);
+      const live = codes.filter((code) => code.consumed_at == null);
+      return { user: toUser(row), deletedCodes: live.map((code) => String(code.id)) };
     });
   }
 }

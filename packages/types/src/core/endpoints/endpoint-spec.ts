@@ -12,8 +12,8 @@ export type EndpointAuth =
 /** One row of the endpoint table. */
 export interface EndpointSpec {
   /** HTTP method. */
-  readonly method: "GET" | "POST";
-  /** Path template; `{type}` stands for a {@link CodeType}. */
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Path template; `{type}` stands for a {@link CodeType}, `{id}` for a user id. */
   readonly path: string;
   /** Scope a service token must carry, or `null` when the endpoint takes none. */
   readonly scope: Scope | null;

@@ -21,7 +21,14 @@ import {
   PWLESS_LOGIN_INIT_ENDPOINT,
   PWLESS_SIGNUP_ENDPOINT,
 } from "./pwless.js";
-import { CREATE_USER_ENDPOINT, RETRIEVE_USER_ENDPOINT } from "./users.js";
+import {
+  ACTIVATE_USER_ENDPOINT,
+  CREATE_USER_ENDPOINT,
+  DEACTIVATE_USER_ENDPOINT,
+  DELETE_USER_BY_ID_ENDPOINT,
+  DELETE_USER_ENDPOINT,
+  RETRIEVE_USER_ENDPOINT,
+} from "./users.js";
 
 /*
  * One constant per endpoint, in one module per feature (`./codes.js`, `./passkeys.js`,
@@ -34,9 +41,13 @@ import { CREATE_USER_ENDPOINT, RETRIEVE_USER_ENDPOINT } from "./users.js";
 
 export type { EndpointAuth, EndpointSpec } from "./endpoint-spec.js";
 export {
+  ACTIVATE_USER_ENDPOINT,
   AUTHORIZE_CODE_ENDPOINT,
   CERTS_ENDPOINT,
   CREATE_USER_ENDPOINT,
+  DEACTIVATE_USER_ENDPOINT,
+  DELETE_USER_BY_ID_ENDPOINT,
+  DELETE_USER_ENDPOINT,
   FIDO2_ADD_CREDENTIAL_COMPLETE_ENDPOINT,
   FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
   FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
@@ -57,7 +68,7 @@ export {
 
 /**
  * Every endpoint of the REST contract, with the scope its service token needs. Paths are the
- * seeds' own; `{type}` is a code type.
+ * seeds' own; `{type}` is a code type, `{id}` a user id.
  *
  * @example
  * ENDPOINTS.authorizeCode.scope; // "codes.authorize"
@@ -65,6 +76,10 @@ export {
 export const ENDPOINTS = {
   createUser: CREATE_USER_ENDPOINT,
   retrieveUser: RETRIEVE_USER_ENDPOINT,
+  deleteUser: DELETE_USER_ENDPOINT,
+  deleteUserById: DELETE_USER_BY_ID_ENDPOINT,
+  activateUser: ACTIVATE_USER_ENDPOINT,
+  deactivateUser: DEACTIVATE_USER_ENDPOINT,
   generateCode: GENERATE_CODE_ENDPOINT,
   authorizeCode: AUTHORIZE_CODE_ENDPOINT,
   invalidateAllCodes: INVALIDATE_ALL_CODES_ENDPOINT,
@@ -87,13 +102,25 @@ export const ENDPOINTS = {
 /** Name of an endpoint in {@link ENDPOINTS}. */
 export type EndpointName = keyof typeof ENDPOINTS;
 
+/** Values of the placeholders of an endpoint path. */
+export interface EndpointPathParams {
+  /** Fills `{type}`: a code type. */
+  type?: string;
+  /** Fills `{id}`: a user id. */
+  id?: string;
+}
+
 /**
- * Fills the `{type}` placeholder of an endpoint path.
+ * Fills the `{type}` and `{id}` placeholders of an endpoint path (URI-encoded); a placeholder
+ * without a value is left as it is.
  *
  * @example
  * endpointPath("generateCode", { type: "short" }); // "/api/native/codes/short/generate"
+ * endpointPath("activateUser", { id: "u1" }); // "/api/native/manage/users/u1/activate"
  */
-export function endpointPath(name: EndpointName, params: { type?: string } = {}): string {
-  const { path } = ENDPOINTS[name];
-  return params.type === undefined ? path : path.replace("{type}", encodeURIComponent(params.type));
+export function endpointPath(name: EndpointName, params: EndpointPathParams = {}): string {
+  let path: string = ENDPOINTS[name].path;
+  if (params.type !== undefined) path = path.replace("{type}", encodeURIComponent(params.type));
+  if (params.id !== undefined) path = path.replace("{id}", encodeURIComponent(params.id));
+  return path;
 }
