@@ -2,16 +2,20 @@ import { describe, expect, it } from "vitest";
 import type { SharedCodeEvent } from "../src/storage/events/code-event-bus.js";
 import { POSTGRES_MIGRATIONS } from "../src/storage/postgres/migrations.js";
 import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
+import { describeCredentialConformance } from "./credential-conformance.js";
 import { describeStorageConformance } from "./storage-conformance.js";
 import { usePostgres } from "./use-postgres.js";
 
 const server = await usePostgres();
 
-describeStorageConformance("Postgres", async () => {
+async function open() {
   const storage = new PostgresStorage(await server.createDatabase());
   await storage.migrate();
   return storage;
-});
+}
+
+describeStorageConformance("Postgres", open);
+describeCredentialConformance("Postgres", open);
 
 describe("Postgres storage across instances", () => {
   it("migrates once when several instances start together", async () => {

@@ -1,8 +1,12 @@
 import { SqliteStorage } from "../src/storage/sqlite/sqlite-storage.js";
+import { describeCredentialConformance } from "./credential-conformance.js";
 import { describeStorageConformance } from "./storage-conformance.js";
 
-describeStorageConformance("SQLite", async () => {
+async function open() {
   const storage = new SqliteStorage(":memory:");
   await storage.migrate();
   return storage;
-});
+}
+
+describeStorageConformance("SQLite", open);
+describeCredentialConformance("SQLite", open);

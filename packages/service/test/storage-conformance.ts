@@ -177,7 +177,9 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
           keyLength: 256,
           signatureAlgorithm: "ES256",
           deviceInfo: id,
+          name: null,
           createdAt: T0,
+          lastUsedAt: null,
         });
       }
       expect((await s.credentials.listPasskeys("user-1")).map((record) => record.id)).toEqual(["p1", "p2"]);
@@ -377,7 +379,9 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         keyLength: 256,
         signatureAlgorithm: "ES256",
         deviceInfo: "Pixel 8",
+        name: null,
         createdAt: T0,
+        lastUsedAt: null,
       };
       await s.credentials.insertDeviceKey(key);
       await s.credentials.insertDeviceKey({ ...key, id: "dk-2", createdAt: at(1) });
@@ -422,7 +426,15 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       };
       await s.credentials.insertPasskey({ ...passkey, id: "cred-1", userId: "u1" });
       await s.credentials.insertPasskey({ ...passkey, id: "cred-2", userId: "u2" });
-      const key = { keyData: "k", keyType: "ec", keyLength: 256, signatureAlgorithm: "ES256", createdAt: at(1) };
+      const key = {
+        keyData: "k",
+        keyType: "ec",
+        keyLength: 256,
+        signatureAlgorithm: "ES256",
+        name: null,
+        createdAt: at(1),
+        lastUsedAt: null,
+      };
       await s.credentials.insertDeviceKey({ ...key, id: "dk-1", userId: "u1", deviceInfo: "Laptop" });
       await s.codes.insert(code({ userId: "u1", id: "live-code" }));
       await s.codes.insert(code({ userId: "u1", id: "used-code", authorizedAt: T0, consumedAt: at(1) }));

@@ -39,18 +39,10 @@ import {
   registrationCompleteRequestSchema,
   registrationOptionsResponseSchema,
 } from "../src/webauthn.js";
+import { credentialOperations } from "./credential-operations.js";
+import { bodyErrors, type Operation, tokenErrors } from "./operation.js";
 
 type Schema = z.ZodMiniType;
-
-interface Operation {
-  summary: string;
-  request?: Schema;
-  response: Schema | { contentType: string; description: string };
-  errors: readonly (keyof typeof SERVICE_ERROR_CODES)[];
-}
-
-const tokenErrors = ["missing_token", "invalid_token", "forbidden"] as const;
-const bodyErrors = ["invalid_request", "unsupported_media_type", "payload_too_large"] as const;
 
 const operations: Record<EndpointName, Operation> = {
   createUser: {
@@ -172,6 +164,7 @@ const operations: Record<EndpointName, Operation> = {
     response: authenticationResponseSchema,
     errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed"],
   },
+  ...credentialOperations,
   jwks: {
     summary: "The service's public keys for user JWTs (JWKS)",
     response: { contentType: "application/json", description: "A JSON Web Key Set of ES256 public keys." },
@@ -220,6 +213,16 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         summary: operation.summary,
         ...(spec.path.includes("{type}")
           ? { parameters: [{ name: "type", in: "path", required: true, schema: jsonSchema(codeTypeSchema, "input") }] }
+          : {}),
+        ...(operation.query
+          ? {
+              parameters: Object.entries(operation.query).map(([name, schema]) => ({
+                name,
+                in: "query",
+                required: true,
+                schema: jsonSchema(schema, "input"),
+              })),
+            }
           : {}),
         ...(spec.auth === "none" ? { security: [] } : {}),
         ...(spec.auth === "optional_service_token" ? { security: [{}, { serviceToken: [spec.scope] }] } : {}),

@@ -71,11 +71,12 @@ export function registerPwlessLoginRoutes(app: Hono, context: ServiceContext): v
       Buffer.from(body.signature, "base64url"),
     );
     if (!valid) throw failed();
+    await context.storage.credentials.touchDeviceKey(key.id, context.now());
 
     return replySession(c, context, client, user, {
       uuid: key.id,
       type: "device_key",
-      name: key.deviceInfo || "device key",
+      name: key.name ?? (key.deviceInfo || "device key"),
     });
   });
 }

@@ -103,7 +103,11 @@ export interface DeviceKeyRecord {
   keyLength: number;
   signatureAlgorithm: string;
   deviceInfo: string;
+  /** The name the account holder gave it (a rename); `null` until then, shown as `deviceInfo`. */
+  name: string | null;
   createdAt: Date;
+  /** Its last sign-in; `null` before the first (or when it was registered before this was kept). */
+  lastUsedAt: Date | null;
 }
 
 /** What an account's first proof of its email took away from it. */

@@ -109,4 +109,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS challenges_by_expiry ON challenges (expires_at);
   CREATE INDEX IF NOT EXISTS attempts_by_window_end ON attempts (window_ends_at);
   `,
+  // 5: the credential lifecycle — a device key can be renamed (its device_info stays what the
+  // device said) and records its last sign-in, as passkeys do.
+  `
+  ALTER TABLE device_keys ADD COLUMN name TEXT;
+  ALTER TABLE device_keys ADD COLUMN last_used_at INTEGER;
+  `,
 ];
