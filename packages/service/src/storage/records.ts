@@ -118,7 +118,10 @@ export interface AccountVerification {
   deletedCodes: string[];
 }
 
-/** Credentials removed from an account when its owner first proved their email. */
+/**
+ * A credential removed from an account: when its owner first proved their email, or revoked
+ * through `POST /credentials/revoke`.
+ */
 export interface RevokedCredential {
   kind: "passkey" | "device_key";
   id: string;
