@@ -14,6 +14,7 @@ const passkey = (id: string, userId: string): WebAuthnCredentialRecord => ({
   name: `passkey ${id}`,
   createdAt: T0,
   lastUsedAt: null,
+  aaguid: null,
 });
 const deviceKey = (id: string, userId: string): DeviceKeyRecord => ({
   id,

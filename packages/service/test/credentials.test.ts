@@ -11,11 +11,11 @@ const devices = addDeviceFlow(t);
 const credentials = credentialCalls(t);
 
 /** A verified user with a device key (added with the emailed code), then a passkey (added with a code). */
-async function userWithTwoCredentials() {
+async function userWithTwoCredentials(aaguid?: string) {
   const username = freshEmail("cred");
   const registered = await devices.register(username, keys.p256().publicKey, { device_info: "Pixel 8; Android 15" });
   const userId = String(registered.user.id);
-  const authenticator = new SoftAuthenticator(t.origin);
+  const authenticator = new SoftAuthenticator(t.origin, aaguid);
   const code = await passkeys.generateAddCode(userId, true);
   const credential = authenticator.register(await passkeys.addOptions(username, code));
   const added = await passkeys.call("addComplete", { client_id: t.clientId, username, credential });
@@ -40,6 +40,16 @@ describe("listing, renaming and revoking a user's credentials", () => {
     ]);
     expect(listed[1]?.last_used_at).not.toBeNull(); // adding it signed in with it
     expect(Date.parse(listed[0]?.created_at ?? "")).not.toBeNaN();
+  });
+
+  it("names a passkey's provider from its AAGUID where known, else reports no device info", async () => {
+    const known = await userWithTwoCredentials("fbfc3007-154e-4ecc-8c0b-6e020557d7bd");
+    const unknown = await userWithTwoCredentials("01234567-89ab-cdef-0123-456789abcdef");
+    expect((await credentials.list(known.userId))[1]).toMatchObject({
+      type: "passkey",
+      device_info: "iCloud Keychain",
+    });
+    expect((await credentials.list(unknown.userId))[1]).toMatchObject({ type: "passkey", device_info: null });
   });
 
   it("renames a passkey and a device key; the device key keeps its device info", async () => {

@@ -168,6 +168,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
           name: id,
           createdAt: T0,
           lastUsedAt: null,
+          aaguid: null,
         });
         await s.credentials.insertDeviceKey({
           id,
@@ -358,6 +359,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         name: "Passkey",
         createdAt: T0,
         lastUsedAt: null,
+        aaguid: "fbfc3007-154e-4ecc-8c0b-6e020557d7bd",
       };
       expect(await s.credentials.insertPasskey(credential)).toBe(true);
       expect(await s.credentials.insertPasskey({ ...credential, userId: "u2" })).toBe(false);
@@ -423,6 +425,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         name: "Attacker key",
         createdAt: T0,
         lastUsedAt: null,
+        aaguid: null,
       };
       await s.credentials.insertPasskey({ ...passkey, id: "cred-1", userId: "u1" });
       await s.credentials.insertPasskey({ ...passkey, id: "cred-2", userId: "u2" });
@@ -480,6 +483,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         name: "Passkey",
         createdAt: T0,
         lastUsedAt: T0,
+        aaguid: null,
       };
       expect(await s.users.insertWithPasskey(user, passkey)).toBe("inserted");
       expect(await s.users.insertWithPasskey({ ...user, id: "u2" }, { ...passkey, id: "cred-2", userId: "u2" })).toBe(
@@ -502,6 +506,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         name: "Passkey",
         createdAt: at(3),
         lastUsedAt: null,
+        aaguid: null,
       });
       await s.users.insert({ id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null });
       await s.users.insert({

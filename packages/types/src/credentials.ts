@@ -29,7 +29,10 @@ export const credentialSchema = z.object({
   created_at: timestampSchema,
   /** Its last sign-in; `null` when it never signed in (a device key before this field existed). */
   last_used_at: z.nullable(timestampSchema),
-  /** The device key's `device_info`; `null` for a passkey. */
+  /**
+   * The device key's `device_info`; for a passkey, its provider's name from the authenticator's
+   * AAGUID where the service knows it ("iCloud Keychain", "Google Password Manager"), else `null`.
+   */
   device_info: z.nullable(z.string()),
 });
 /** Wire type of {@link credentialSchema}. */

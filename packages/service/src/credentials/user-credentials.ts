@@ -1,6 +1,7 @@
 import type { CredentialWire } from "@handoff/types";
 import type { ServiceContext } from "../context.js";
 import type { DeviceKeyRecord, WebAuthnCredentialRecord } from "../storage/records.js";
+import { authenticatorName } from "../webauthn/authenticator-name.js";
 
 /** A user's credential as the credential endpoints answer it, with the kind the store needs. */
 export interface UserCredential {
@@ -20,7 +21,7 @@ function passkeyView(passkey: WebAuthnCredentialRecord): UserCredential {
       status: "active",
       created_at: passkey.createdAt.toISOString(),
       last_used_at: iso(passkey.lastUsedAt),
-      device_info: null,
+      device_info: authenticatorName(passkey.aaguid),
     },
   };
 }

@@ -80,6 +80,11 @@ export interface WebAuthnCredentialRecord {
   name: string;
   createdAt: Date;
   lastUsedAt: Date | null;
+  /**
+   * The authenticator model's AAGUID (UUID text) from its registration; `null` for a passkey
+   * registered before it was kept.
+   */
+  aaguid: string | null;
 }
 
 /** A pending ceremony challenge (WebAuthn or device key), single use. */

@@ -84,6 +84,7 @@ export const toWebAuthnCredential = (row: Row): WebAuthnCredentialRecord => ({
   name: text(row, "name"),
   createdAt: date(row, "created_at"),
   lastUsedAt: dateOrNull(row, "last_used_at"),
+  aaguid: row.aaguid == null ? null : text(row, "aaguid"),
 });
 
 /** Reads a `DeviceKeyRecord` from its row. */

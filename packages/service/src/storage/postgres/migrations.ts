@@ -115,9 +115,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS attempts_by_window_end ON attempts (window_ends_at);
   `,
   // 4: the credential lifecycle — a device key can be renamed (its device_info stays what the
-  // device said) and records its last sign-in, as passkeys do.
+  // device said) and records its last sign-in, as passkeys do; a passkey keeps its
+  // authenticator's AAGUID, so a list can name the authenticator.
   `
   ALTER TABLE device_keys ADD COLUMN name TEXT;
   ALTER TABLE device_keys ADD COLUMN last_used_at BIGINT;
+  ALTER TABLE webauthn_credentials ADD COLUMN aaguid TEXT;
   `,
 ];

@@ -7,8 +7,8 @@ import { SqlStore } from "./sql-store.js";
 
 /** Inserts a passkey unless its id is registered (then changes nothing): the parameters of {@link passkeyParams}. */
 export const INSERT_PASSKEY = sql(
-  `INSERT INTO webauthn_credentials (id, user_id, public_key, counter, transports, name, created_at, last_used_at)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  `INSERT INTO webauthn_credentials (id, user_id, public_key, counter, transports, name, created_at, last_used_at, aaguid)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 );
 const GET_PASSKEY = sql("SELECT * FROM webauthn_credentials WHERE id = ?");
 const LIST_PASSKEYS = sql("SELECT * FROM webauthn_credentials WHERE user_id = ? ORDER BY created_at, id");
@@ -68,6 +68,7 @@ export const passkeyParams = (credential: WebAuthnCredentialRecord): SqlValue[] 
   credential.name,
   credential.createdAt.getTime(),
   msOrNull(credential.lastUsedAt),
+  credential.aaguid,
 ];
 
 /** {@link CredentialStore} on the `webauthn_credentials` and `device_keys` tables, in either dialect. */
