@@ -4,6 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { addDeviceFlow, freshEmail, keys } from "./device-key-helpers.js";
 import { useService } from "./helpers.js";
 
 interface LoginIdManagement {
@@ -18,6 +19,11 @@ interface LoginIdManagement {
   authorizeCode(userId: string, code: string, codeType: string, purpose: string): Promise<{ is_authorized: boolean }>;
   invalidateAllCodes(userId: string, codeType: string, purpose: string): Promise<{ deleted_at: string }>;
   verifyToken(token: string, username?: string): Promise<boolean>;
+  getCredentials(
+    userId: string,
+  ): Promise<{ credentials: { uuid: string; type: string; name: string; status: string }[] }>;
+  renameCredential(userId: string, credentialId: string, name: string): Promise<{ credential: { name: string } }>;
+  revokeCredential(userId: string, credentialId: string): Promise<{ credential: { uuid: string } }>;
 }
 const { LoginIdManagement } = createRequire(import.meta.url)("@loginid/node-sdk") as {
   LoginIdManagement: new (clientId: string, privateKey: string, baseUrl: string) => LoginIdManagement;
@@ -71,5 +77,28 @@ describe("@loginid/node-sdk 0.8.3 as a drop-in client", () => {
     expect(error.code).toBe("invalid_code");
     const missing = (await sdk.getUserId("nobody@example.com").catch((e: unknown) => e)) as { code?: string };
     expect(missing.code).toBe("user_not_found");
+  });
+
+  it("lists, renames and revokes credentials; the last one is refused with last_credential", async () => {
+    const email = freshEmail("legacy-cred");
+    const { register } = addDeviceFlow(t);
+    const first = await register(email, keys.p256().publicKey, { device_info: "Old phone" });
+    const second = await register(email, keys.p256().publicKey, { device_info: "New phone" });
+    const userId = String(first.user.id);
+    const [oldKey, newKey] = [String(first.key.id), String(second.key.id)];
+    const listed = await sdk.getCredentials(userId);
+    expect(listed.credentials.map(({ uuid, type, name, status }) => ({ uuid, type, name, status }))).toEqual([
+      { uuid: oldKey, type: "device_key", name: "Old phone", status: "active" },
+      { uuid: newKey, type: "device_key", name: "New phone", status: "active" },
+    ]);
+    expect((await sdk.renameCredential(userId, newKey, "Pixel")).credential.name).toBe("Pixel");
+    expect((await sdk.revokeCredential(userId, oldKey)).credential.uuid).toBe(oldKey);
+    expect((await sdk.getCredentials(userId)).credentials.map((credential) => credential.name)).toEqual(["Pixel"]);
+    const last = (await sdk.revokeCredential(userId, newKey).catch((e: unknown) => e)) as { code?: string };
+    expect(last.code).toBe("last_credential");
+    const foreign = (await sdk.revokeCredential(userId, "not-a-credential").catch((e: unknown) => e)) as {
+      code?: string;
+    };
+    expect(foreign.code).toBe("credential_not_found");
   });
 });

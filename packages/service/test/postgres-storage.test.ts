@@ -2,17 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { SharedCodeEvent } from "../src/storage/events/code-event-bus.js";
 import { POSTGRES_MIGRATIONS } from "../src/storage/postgres/migrations.js";
 import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
+import { describeCredentialConformance } from "./credential-conformance.js";
 import { describeStorageConformance } from "./storage-conformance.js";
 import { describeUserLifecycleConformance } from "./storage-conformance-users.js";
 import { usePostgres } from "./use-postgres.js";
 
 const server = await usePostgres();
 
-describeStorageConformance("Postgres", async () => {
+async function open() {
   const storage = new PostgresStorage(await server.createDatabase());
   await storage.migrate();
   return storage;
-});
+}
+
+describeStorageConformance("Postgres", open);
+describeCredentialConformance("Postgres", open);
 
 describeUserLifecycleConformance("Postgres", async () => {
   const storage = new PostgresStorage(await server.createDatabase());

@@ -54,7 +54,13 @@ export class SoftAuthenticator {
   readonly credentialId = b64url(crypto.getRandomValues(new Uint8Array(32)));
   counter = 0;
 
-  constructor(readonly origin: string) {
+  /**
+   * @param aaguid the model it claims at registration, UUID text; all zeros (no claim) by default.
+   */
+  constructor(
+    readonly origin: string,
+    readonly aaguid = "00000000-0000-0000-0000-000000000000",
+  ) {
     const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     this.#privateKey = privateKey;
     const jwk = publicKey.export({ format: "jwk" });
@@ -91,7 +97,8 @@ export class SoftAuthenticator {
     ]);
     const length = Buffer.alloc(2);
     length.writeUInt16BE(id.length);
-    const attested = Buffer.concat([Buffer.alloc(16), length, id, cbor(coseKey)]);
+    const aaguid = Buffer.from(this.aaguid.replaceAll("-", ""), "hex");
+    const attested = Buffer.concat([aaguid, length, id, cbor(coseKey)]);
     const authData = this.#authData(options.rp.id ?? "localhost", attested, bad);
     const attestationObject = cbor(
       new Map<Cbor, Cbor>([

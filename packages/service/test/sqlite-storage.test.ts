@@ -1,15 +1,14 @@
 import { SqliteStorage } from "../src/storage/sqlite/sqlite-storage.js";
+import { describeCredentialConformance } from "./credential-conformance.js";
 import { describeStorageConformance } from "./storage-conformance.js";
 import { describeUserLifecycleConformance } from "./storage-conformance-users.js";
 
-describeStorageConformance("SQLite", async () => {
+async function open() {
   const storage = new SqliteStorage(":memory:");
   await storage.migrate();
   return storage;
-});
+}
 
-describeUserLifecycleConformance("SQLite", async () => {
-  const storage = new SqliteStorage(":memory:");
-  await storage.migrate();
-  return storage;
-});
+describeStorageConformance("SQLite", open);
+describeCredentialConformance("SQLite", open);
+describeUserLifecycleConformance("SQLite", open);

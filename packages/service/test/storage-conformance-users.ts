@@ -38,6 +38,7 @@ async function seed(s: Storage, ...ids: string[]): Promise<Record<string, { live
       name: "Passkey",
       createdAt: T0,
       lastUsedAt: null,
+      aaguid: null,
     });
     await s.credentials.insertDeviceKey({
       id: `${id}-key`,
@@ -47,7 +48,9 @@ async function seed(s: Storage, ...ids: string[]): Promise<Record<string, { live
       keyLength: 256,
       signatureAlgorithm: "ES256",
       deviceInfo: "Laptop",
+      name: null,
       createdAt: T0,
+      lastUsedAt: null,
     });
     const live = code(id);
     await s.codes.insert(live);

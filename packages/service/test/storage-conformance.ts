@@ -168,6 +168,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
           name: id,
           createdAt: T0,
           lastUsedAt: null,
+          aaguid: null,
         });
         await s.credentials.insertDeviceKey({
           id,
@@ -177,7 +178,9 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
           keyLength: 256,
           signatureAlgorithm: "ES256",
           deviceInfo: id,
+          name: null,
           createdAt: T0,
+          lastUsedAt: null,
         });
       }
       expect((await s.credentials.listPasskeys("user-1")).map((record) => record.id)).toEqual(["p1", "p2"]);
@@ -356,6 +359,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         name: "Passkey",
         createdAt: T0,
         lastUsedAt: null,
+        aaguid: "fbfc3007-154e-4ecc-8c0b-6e020557d7bd",
       };
       expect(await s.credentials.insertPasskey(credential)).toBe(true);
       expect(await s.credentials.insertPasskey({ ...credential, userId: "u2" })).toBe(false);
@@ -377,7 +381,9 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         keyLength: 256,
         signatureAlgorithm: "ES256",
         deviceInfo: "Pixel 8",
+        name: null,
         createdAt: T0,
+        lastUsedAt: null,
       };
       await s.credentials.insertDeviceKey(key);
       await s.credentials.insertDeviceKey({ ...key, id: "dk-2", createdAt: at(1) });
@@ -419,10 +425,19 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         name: "Attacker key",
         createdAt: T0,
         lastUsedAt: null,
+        aaguid: null,
       };
       await s.credentials.insertPasskey({ ...passkey, id: "cred-1", userId: "u1" });
       await s.credentials.insertPasskey({ ...passkey, id: "cred-2", userId: "u2" });
-      const key = { keyData: "k", keyType: "ec", keyLength: 256, signatureAlgorithm: "ES256", createdAt: at(1) };
+      const key = {
+        keyData: "k",
+        keyType: "ec",
+        keyLength: 256,
+        signatureAlgorithm: "ES256",
+        name: null,
+        createdAt: at(1),
+        lastUsedAt: null,
+      };
       await s.credentials.insertDeviceKey({ ...key, id: "dk-1", userId: "u1", deviceInfo: "Laptop" });
       await s.codes.insert(code({ userId: "u1", id: "live-code" }));
       await s.codes.insert(code({ userId: "u1", id: "used-code", authorizedAt: T0, consumedAt: at(1) }));
@@ -468,6 +483,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         name: "Passkey",
         createdAt: T0,
         lastUsedAt: T0,
+        aaguid: null,
       };
       expect(await s.users.insertWithPasskey(user, passkey)).toBe("inserted");
       expect(await s.users.insertWithPasskey({ ...user, id: "u2" }, { ...passkey, id: "cred-2", userId: "u2" })).toBe(
@@ -490,6 +506,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         name: "Passkey",
         createdAt: at(3),
         lastUsedAt: null,
+        aaguid: null,
       });
       await s.users.insert({ id: "u1", namespaceId: "ns", username: "a@example.com", createdAt: T0, verifiedAt: null });
       await s.users.insert({

@@ -40,18 +40,10 @@ import {
   registrationCompleteRequestSchema,
   registrationOptionsResponseSchema,
 } from "../src/webauthn.js";
+import { credentialOperations } from "./credential-operations.js";
+import { bodyErrors, type Operation, tokenErrors } from "./operation.js";
 
 type Schema = z.ZodMiniType;
-
-interface Operation {
-  summary: string;
-  request?: Schema;
-  response: Schema | { contentType: string; description: string };
-  errors: readonly (keyof typeof SERVICE_ERROR_CODES)[];
-}
-
-const tokenErrors = ["missing_token", "invalid_token", "forbidden"] as const;
-const bodyErrors = ["invalid_request", "unsupported_media_type", "payload_too_large"] as const;
 
 const operations: Record<EndpointName, Operation> = {
   createUser: {
@@ -211,6 +203,7 @@ const operations: Record<EndpointName, Operation> = {
     response: authenticationResponseSchema,
     errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed", "user_deactivated"],
   },
+  ...credentialOperations,
   jwks: {
     summary: "The service's public keys for user JWTs (JWKS)",
     response: { contentType: "application/json", description: "A JSON Web Key Set of ES256 public keys." },
@@ -260,10 +253,18 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         ...(spec.path.includes("{type}")
           ? { parameters: [{ name: "type", in: "path", required: true, schema: jsonSchema(codeTypeSchema, "input") }] }
           : {}),
-        ...(spec.path.includes("{id}")
+        ...(spec.path.includes("{id}") || operation.query
           ? {
               parameters: [
-                { name: "id", in: "path", required: true, schema: { type: "string", description: "A user id." } },
+                ...(spec.path.includes("{id}")
+                  ? [{ name: "id", in: "path", required: true, schema: { type: "string", description: "A user id." } }]
+                  : []),
+                ...Object.entries(operation.query ?? {}).map(([name, schema]) => ({
+                  name,
+                  in: "query",
+                  required: true,
+                  schema: jsonSchema(schema, "input"),
+                })),
               ],
             }
           : {}),

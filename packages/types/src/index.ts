@@ -25,6 +25,24 @@ export {
 } from "./codes-api.js";
 export * from "./core/index.js";
 export type {
+  CredentialResponse,
+  CredentialType,
+  CredentialWire,
+  ListCredentialsQuery,
+  ListCredentialsResponse,
+  RenameCredentialRequest,
+  RevokeCredentialRequest,
+} from "./credentials.js";
+export {
+  credentialResponseSchema,
+  credentialSchema,
+  credentialTypeSchema,
+  listCredentialsQuerySchema,
+  listCredentialsResponseSchema,
+  renameCredentialRequestSchema,
+  revokeCredentialRequestSchema,
+} from "./credentials.js";
+export type {
   DeviceLoginCompleteRequest,
   DeviceLoginInitRequest,
   DeviceLoginInitResponse,

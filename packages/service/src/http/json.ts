@@ -15,10 +15,23 @@ export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S): 
   } catch {
     throw fail("invalid_request", "The body is not valid JSON.");
   }
+  return parseRequest(schema, raw, "body");
+}
+
+/**
+ * Validates the query string with `schema` (each parameter's first value).
+ *
+ * @throws `invalid_request` naming the first offending parameter, never echoing its value.
+ */
+export function readQuery<S extends z.ZodMiniType>(c: Context, schema: S): z.output<S> {
+  return parseRequest(schema, c.req.query(), "query");
+}
+
+function parseRequest<S extends z.ZodMiniType>(schema: S, raw: unknown, whole: string): z.output<S> {
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const field = issue && issue.path.length > 0 ? issue.path.join(".") : "body";
+    const field = issue && issue.path.length > 0 ? issue.path.join(".") : whole;
     throw fail("invalid_request", `Invalid request: ${field}: ${issue?.message ?? "invalid"}.`);
   }
   return result.data;

@@ -43,7 +43,7 @@ const BROWSER_PATHS: ReadonlySet<string> = new Set(
 /**
  * CORS by allow-list, on the browser-facing endpoints only: an origin listed by any client may
  * call them; `null` and unlisted origins get no CORS headers (the browser then blocks the
- * answer), and a preflight from them is refused with 403. Management endpoints (users, codes),
+ * answer), and a preflight from them is refused with 403. Management endpoints (users, codes, credentials),
  * which only backends call, send no CORS headers at all, whatever the origin. Handlers that know
  * the client check the origin against that client's own list.
  */

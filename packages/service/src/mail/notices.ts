@@ -77,3 +77,17 @@ export function passkeyAddedMail(
     ].join("\n"),
   };
 }
+
+/** The notice sent when a passkey or device key is revoked through the credential endpoints. */
+export function credentialRevokedMail(to: string, credential: RevokedCredential, revokedAt: Date): Mail {
+  const kind = credential.kind === "passkey" ? "passkey" : "device key";
+  return {
+    to,
+    subject: `A ${kind} was removed from your account`,
+    text: [
+      `The ${kind} "${printable(credential.name, "unnamed")}" (added ${credential.createdAt.toISOString()}) was removed from your account at ${revokedAt.toISOString()}. It can no longer sign in.`,
+      "",
+      "If this was not you, contact support right away.",
+    ].join("\n"),
+  };
+}

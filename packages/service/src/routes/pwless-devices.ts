@@ -64,7 +64,9 @@ export function registerPwlessDevicesRoute(app: Hono, context: ServiceContext): 
       keyLength: key.keyLength,
       signatureAlgorithm: key.algorithm,
       deviceInfo: body.device_info,
+      name: null,
       createdAt: context.now(),
+      lastUsedAt: null,
     };
     await context.storage.credentials.insertDeviceKey(record);
 

@@ -73,11 +73,12 @@ export function registerPwlessLoginRoutes(app: Hono, context: ServiceContext): v
     );
     if (!valid) throw failed();
     assertActive(user); // told only to the key's holder: init answers every email alike
+    await context.storage.credentials.touchDeviceKey(key.id, context.now());
 
     return replySession(c, context, client, user, {
       uuid: key.id,
       type: "device_key",
-      name: key.deviceInfo || "device key",
+      name: key.name ?? (key.deviceInfo || "device key"),
     });
   });
 }

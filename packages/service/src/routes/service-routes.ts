@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { ServiceContext } from "../context.js";
 import { registerCodeRoutes } from "./codes.js";
+import { registerCredentialRoutes } from "./credentials.js";
 import { registerHealthRoute } from "./health.js";
 import { registerKeyRoutes } from "./keys.js";
 import { registerPasskeyAddRoutes } from "./passkey-add.js";
@@ -20,7 +21,7 @@ export type RegisterRoutes = (app: Hono, context: ServiceContext) => void;
  * Every route of the service, in the order `createApp` registers them: the health check; users,
  * deleting, deactivating and activating users, codes, the wait and the signing keys; add device without a passkey (`/pwless/signup`,
  * `/pwless/devices`) and sign-in with its key (`/pwless/login/…`); passkey sign-up, sign-in and
- * add passkey (`…/fido2/init`, `…/fido2/complete`).
+ * add passkey (`…/fido2/init`, `…/fido2/complete`); a user's credentials (list, rename, revoke).
  */
 export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoute,
@@ -35,4 +36,5 @@ export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerPasskeySignUpRoutes,
   registerPasskeySignInRoutes,
   registerPasskeyAddRoutes,
+  registerCredentialRoutes,
 ];

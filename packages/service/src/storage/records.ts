@@ -101,6 +101,11 @@ export interface WebAuthnCredentialRecord {
   name: string;
   createdAt: Date;
   lastUsedAt: Date | null;
+  /**
+   * The authenticator model's AAGUID (UUID text) from its registration; `null` for a passkey
+   * registered before it was kept.
+   */
+  aaguid: string | null;
 }
 
 /** A pending ceremony challenge (WebAuthn or device key), single use. */
@@ -124,7 +129,11 @@ export interface DeviceKeyRecord {
   keyLength: number;
   signatureAlgorithm: string;
   deviceInfo: string;
+  /** The name the account holder gave it (a rename); `null` until then, shown as `deviceInfo`. */
+  name: string | null;
   createdAt: Date;
+  /** Its last sign-in; `null` before the first (or when it was registered before this was kept). */
+  lastUsedAt: Date | null;
 }
 
 /** What an account's first proof of its email took away from it. */
@@ -135,7 +144,10 @@ export interface AccountVerification {
   deletedCodes: string[];
 }
 
-/** Credentials removed from an account when its owner first proved their email. */
+/**
+ * A credential removed from an account: when its owner first proved their email, or revoked
+ * through `POST /credentials/revoke`.
+ */
 export interface RevokedCredential {
   kind: "passkey" | "device_key";
   id: string;

@@ -86,6 +86,7 @@ export const toWebAuthnCredential = (row: Row): WebAuthnCredentialRecord => ({
   name: text(row, "name"),
   createdAt: date(row, "created_at"),
   lastUsedAt: dateOrNull(row, "last_used_at"),
+  aaguid: row.aaguid == null ? null : text(row, "aaguid"),
 });
 
 /** Reads a `DeviceKeyRecord` from its row. */
@@ -97,7 +98,9 @@ export const toDeviceKey = (row: Row): DeviceKeyRecord => ({
   keyLength: Number(row.key_length),
   signatureAlgorithm: text(row, "signature_algorithm"),
   deviceInfo: text(row, "device_info"),
+  name: row.name == null ? null : text(row, "name"),
   createdAt: date(row, "created_at"),
+  lastUsedAt: dateOrNull(row, "last_used_at"),
 });
 
 /** Reads a `RevokedCredential` from a deleted row with `id`, `name` and `created_at`. */

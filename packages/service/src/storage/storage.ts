@@ -8,6 +8,7 @@ import type {
   CodeRecord,
   DeviceKeyRecord,
   RequestInfo,
+  RevokedCredential,
   SigningKeyRecord,
   UserDeactivation,
   UserDeletion,
@@ -105,6 +106,19 @@ export interface CredentialStore {
   getDeviceKey(id: string): Promise<DeviceKeyRecord | undefined>;
   /** A user's device keys, oldest first. */
   listDeviceKeys(userId: string): Promise<DeviceKeyRecord[]>;
+  /** Records a device key's sign-in. */
+  touchDeviceKey(id: string, usedAt: Date): Promise<void>;
+  /** Renames a passkey of `userId`; `false` when that user has no passkey with that id. */
+  renamePasskey(userId: string, id: string, name: string): Promise<boolean>;
+  /** Renames a device key of `userId`; `false` when that user has no device key with that id. */
+  renameDeviceKey(userId: string, id: string, name: string): Promise<boolean>;
+  /**
+   * Atomically deletes the passkey or device key `id` of `userId` and returns it; `"not_found"`
+   * when that user has none with that id; `"last"` (nothing deleted) when it is the user's only
+   * passkey or device key and `allowLast` is `false`. Two revokes of a user's last two
+   * credentials never both succeed without `allowLast` (the user's row is locked).
+   */
+  revoke(userId: string, id: string, allowLast: boolean): Promise<RevokedCredential | "not_found" | "last">;
 }
 
 /** Codes, stored as keyed hashes. */

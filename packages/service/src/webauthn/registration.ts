@@ -52,6 +52,8 @@ export interface VerifiedCredential {
   publicKey: string;
   counter: number;
   transports: string[];
+  /** The authenticator model's AAGUID, UUID text (all zeros when it does not say). */
+  aaguid: string;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function verifyRegistration(
     publicKey: Buffer.from(verified.publicKey).toString("base64url"),
     counter: verified.counter,
     transports: credential.response.transports ?? verified.transports ?? [],
+    aaguid: result.registrationInfo.aaguid,
   };
 }
 

@@ -35,12 +35,15 @@ function call(endpoint: (typeof endpoints)[number], origin: string) {
 }
 
 describe("CORS", () => {
-  it("the two groups cover the endpoint table: users and codes are management, the rest browser-facing", () => {
+  it("the two groups cover the endpoint table: users, codes and credentials are management, the rest browser-facing", () => {
     expect(management.map((endpoint) => endpoint.path).sort()).toEqual([
       "/api/native/codes/{type}/authorize",
       "/api/native/codes/{type}/generate",
       "/api/native/codes/{type}/invalidate-all",
       "/api/native/codes/{type}/pending",
+      "/api/native/credentials",
+      "/api/native/credentials/rename",
+      "/api/native/credentials/revoke",
       "/api/native/manage/users",
       "/api/native/manage/users/delete",
       "/api/native/manage/users/retrieve",

@@ -70,6 +70,12 @@ const VALID: Record<PostEndpoint, Record<string, string>> = {
     username: json(knownUser),
     credential: credential("webauthn.create"),
   },
+  renameCredential: {
+    client_id: client,
+    user_id: json(knownUserId),
+    credential: json({ uuid: crypto.randomUUID(), name: "Fuzz" }),
+  },
+  revokeCredential: { client_id: client, user_id: json(knownUserId), credential: json({ uuid: crypto.randomUUID() }) },
   pwlessSignup: { email: json("fuzz-signup@example.com"), client_id: client },
   pwlessDevices: {
     email: json(knownUser),

@@ -49,6 +49,13 @@ export const SERVICE_ERROR_CODES = {
   invalid_challenge: 400,
   /** 404: the user has no credential the ceremony can use. */
   no_credentials: 404,
+  /** 404: the user has no passkey or device key with that id (another user's counts as none). */
+  credential_not_found: 404,
+  /**
+   * 409: revoking this credential would leave the user with no passkey and no device key; send
+   * `force: true` to revoke it anyway.
+   */
+  last_credential: 409,
   /** 403: the request's `Origin` is not allowed for this client. */
   origin_not_allowed: 403,
   /** 503: the service is shutting down or cannot reach its storage. */

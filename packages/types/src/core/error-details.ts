@@ -69,6 +69,8 @@ export interface HandoffErrorDetailsByCode {
   verification_failed: ServiceDetails;
   invalid_challenge: ServiceDetails;
   no_credentials: ServiceDetails;
+  credential_not_found: ServiceDetails;
+  last_credential: ServiceDetails;
   origin_not_allowed: ServiceDetails;
   service_unavailable: ServiceDetails;
   internal_error: ServiceDetails;

@@ -33,6 +33,8 @@ export const SERVICE_ERROR_MESSAGES = {
   verification_failed: "The credential could not be verified.",
   invalid_challenge: "The challenge is unknown, used or expired; ask for a new one.",
   no_credentials: "No credential is registered for this user.",
+  credential_not_found: "The user has no credential with this id.",
+  last_credential: "This is the user's last passkey or device key; revoking it needs force: true.",
   origin_not_allowed: "This origin is not allowed for the client.",
   service_unavailable: "The service is unavailable; call again.",
   internal_error: "Something went wrong in the service.",

@@ -16,6 +16,9 @@ export const SCOPES = [
   "codes.invalidate",
   "auth.temporary",
   "credentials.add",
+  "credentials.list",
+  "credentials.rename",
+  "credentials.revoke",
 ] as const;
 
 /** One of {@link SCOPES}. */

@@ -118,4 +118,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE users ADD COLUMN deactivated_at BIGINT;
   `,
+  // 5: the credential lifecycle — a device key can be renamed (its device_info stays what the
+  // device said) and records its last sign-in, as passkeys do; a passkey keeps its
+  // authenticator's AAGUID, so a list can name the authenticator.
+  `
+  ALTER TABLE device_keys ADD COLUMN name TEXT;
+  ALTER TABLE device_keys ADD COLUMN last_used_at BIGINT;
+  ALTER TABLE webauthn_credentials ADD COLUMN aaguid TEXT;
+  `,
 ];

@@ -113,4 +113,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE users ADD COLUMN deactivated_at INTEGER;
   `,
+  // 6: the credential lifecycle — a device key can be renamed (its device_info stays what the
+  // device said) and records its last sign-in, as passkeys do; a passkey keeps its
+  // authenticator's AAGUID, so a list can name the authenticator.
+  `
+  ALTER TABLE device_keys ADD COLUMN name TEXT;
+  ALTER TABLE device_keys ADD COLUMN last_used_at INTEGER;
+  ALTER TABLE webauthn_credentials ADD COLUMN aaguid TEXT;
+  `,
 ];

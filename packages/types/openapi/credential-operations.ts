@@ -1,0 +1,31 @@
+import {
+  credentialResponseSchema,
+  idSchema,
+  listCredentialsResponseSchema,
+  renameCredentialRequestSchema,
+  revokeCredentialRequestSchema,
+} from "../src/index.js";
+import { bodyErrors, type Operation, tokenErrors } from "./operation.js";
+
+/** The operations of the credential endpoints (list, rename, revoke). */
+export const credentialOperations = {
+  listCredentials: {
+    summary: "List a user's passkeys and device keys, oldest first",
+    query: { user_id: idSchema },
+    response: listCredentialsResponseSchema,
+    errors: ["invalid_request", ...tokenErrors, "user_not_found"],
+  },
+  renameCredential: {
+    summary: "Rename one of a user's passkeys or device keys",
+    request: renameCredentialRequestSchema,
+    response: credentialResponseSchema,
+    errors: [...bodyErrors, ...tokenErrors, "user_not_found", "credential_not_found"],
+  },
+  revokeCredential: {
+    summary:
+      "Revoke (delete) one of a user's passkeys or device keys; the last one only with force: true. Emails the user.",
+    request: revokeCredentialRequestSchema,
+    response: credentialResponseSchema,
+    errors: [...bodyErrors, ...tokenErrors, "user_not_found", "credential_not_found", "last_credential"],
+  },
+} as const satisfies Record<string, Operation>;
