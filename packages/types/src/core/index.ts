@@ -30,32 +30,6 @@ export { toAuthorizedCode, toGeneratedCode, toInvalidatedCodes } from "./code-re
 export type { CodePurpose, CodeType } from "./codes.js";
 export { CODE_PURPOSES, CODE_TYPES, isCodePurpose, isCodeType, normalizeCode } from "./codes.js";
 export * from "./endpoints/index.js";
-export {
-  AUTHORIZE_CODE_ENDPOINT,
-  CERTS_ENDPOINT,
-  CREATE_USER_ENDPOINT,
-  ENDPOINTS,
-  endpointPath,
-  FIDO2_ADD_CREDENTIAL_COMPLETE_ENDPOINT,
-  FIDO2_ADD_CREDENTIAL_INIT_ENDPOINT,
-  FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
-  FIDO2_AUTHENTICATE_INIT_ENDPOINT,
-  FIDO2_REGISTER_COMPLETE_ENDPOINT,
-  FIDO2_REGISTER_INIT_ENDPOINT,
-  GENERATE_CODE_ENDPOINT,
-  INVALIDATE_ALL_CODES_ENDPOINT,
-  JWKS_ENDPOINT,
-  LIST_CREDENTIALS_ENDPOINT,
-  LIST_PENDING_CODES_ENDPOINT,
-  PWLESS_DEVICES_ENDPOINT,
-  PWLESS_LOGIN_COMPLETE_ENDPOINT,
-  PWLESS_LOGIN_INIT_ENDPOINT,
-  PWLESS_SIGNUP_ENDPOINT,
-  RENAME_CREDENTIAL_ENDPOINT,
-  RETRIEVE_USER_ENDPOINT,
-  REVOKE_CREDENTIAL_ENDPOINT,
-  WAIT_CODE_ENDPOINT,
-} from "./endpoints/index.js";
 export * from "./errors.js";
 export type { CodeRequester, PendingCode } from "./pending-code.js";
 export { toPendingCode } from "./pending-code.js";
