@@ -2,7 +2,9 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { type CreateClientOptions, type CreatedClient, createClient } from "./clients.js";
+import { wholeSeconds } from "./codes/attempts.js";
 import type { ServiceContext } from "./context.js";
+import { SIGNUP_WINDOW_MS } from "./device-keys/signup-limits.js";
 import { answerClientErrors } from "./http/client-errors.js";
 import { SigningKeys } from "./keys/signing-keys.js";
 import { jsonLinesLogger } from "./logger.js";
@@ -100,17 +102,17 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       perAddress: storage.createRateLimiter({
         keyPrefix: "wrong-code-address",
         points: resolved.maxFailedAttemptsPerAddress,
-        durationSeconds: Math.max(1, Math.ceil(resolved.lockoutMs / 1000)),
+        durationSeconds: wholeSeconds(resolved.lockoutMs),
       }),
       perAddressAndUser: storage.createRateLimiter({
         keyPrefix: "wrong-code-address-user",
         points: resolved.maxFailedAttemptsPerAddressAndUser,
-        durationSeconds: Math.max(1, Math.ceil(resolved.lockoutMs / 1000)),
+        durationSeconds: wholeSeconds(resolved.lockoutMs),
       }),
       signupsPerAddress: storage.createRateLimiter({
         keyPrefix: "signup-address",
         points: resolved.maxSignupsPerAddress,
-        durationSeconds: 15 * 60,
+        durationSeconds: SIGNUP_WINDOW_MS / 1000,
       }),
     },
     issuer: () => resolved.issuer ?? url,

@@ -30,7 +30,7 @@ function addressAndUserKey(address: string, clientId: string, subject: string): 
 }
 
 function refused(rejection: RateLimiterRes) {
-  return tooManyAttempts(Math.ceil(rejection.msBeforeNext / 1000));
+  return tooManyAttempts(rejection.msBeforeNext);
 }
 
 /**

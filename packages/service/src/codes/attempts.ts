@@ -8,16 +8,22 @@ export function attemptKey(clientId: string, userId: string, purpose: CodePurpos
   return `code:${clientId}:${userId}:${purpose}`;
 }
 
-/** The `429 too_many_attempts` of a limit that ends in `retryAfterSeconds`, with its `Retry-After`. */
-export function tooManyAttempts(retryAfterSeconds: number): HandoffError {
-  const retryAfter = Math.max(1, retryAfterSeconds);
+/** `ms` in whole seconds, rounded up and at least 1: a `Retry-After`, or a limiter window. */
+export function wholeSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/** The `429 too_many_attempts` of a wrong-code limit that ends in `retryAfterMs`, with its `Retry-After`. */
+export function tooManyAttempts(retryAfterMs: number): HandoffError {
+  const retryAfter = wholeSeconds(retryAfterMs);
   return fail("too_many_attempts", `Too many wrong codes. Try again in ${retryAfter} s.`, {
     retryAfterSeconds: retryAfter,
   });
 }
 
-function lockedOut(context: ServiceContext, windowEndsAt: Date): HandoffError {
-  return tooManyAttempts(Math.ceil((windowEndsAt.getTime() - context.now().getTime()) / 1000));
+/** The `429 too_many_attempts` of a lock-out whose window ends at `windowEndsAt`. */
+export function lockedOut(context: ServiceContext, windowEndsAt: Date): HandoffError {
+  return tooManyAttempts(windowEndsAt.getTime() - context.now().getTime());
 }
 
 /** Throws `429 too_many_attempts` while `key` is locked out. */

@@ -2,7 +2,7 @@ import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import type { CodeRecord } from "../storage/records.js";
 import { type Guesser, reserveAddressAttempt, returnAddressAttempt } from "./address-attempts.js";
-import { assertNotLockedOut, attemptKey, forgiveAttempt, reserveAttempt, tooManyAttempts } from "./attempts.js";
+import { assertNotLockedOut, attemptKey, forgiveAttempt, lockedOut, reserveAttempt } from "./attempts.js";
 import { type CodeScope, invalidateCodes } from "./code-operations.js";
 import { hashCode, hashesEqual } from "./hash-code.js";
 
@@ -78,7 +78,7 @@ async function matchBackendCode(context: ServiceContext, scope: CodeScope, hash:
   if (attempt.failures >= context.options.maxFailedAttempts) {
     // The last wrong code allowed: no live code of this user and purpose survives a lock-out.
     await invalidateCodes(context, { clientId: scope.clientId, userId: scope.userId, purpose: scope.purpose });
-    throw tooManyAttempts(Math.ceil((attempt.windowEndsAt.getTime() - context.now().getTime()) / 1000));
+    throw lockedOut(context, attempt.windowEndsAt);
   }
   throw invalidCode();
 }

@@ -1,4 +1,5 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
+import { wholeSeconds } from "../codes/attempts.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 
@@ -25,7 +26,7 @@ export async function assertSignupAllowed(
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     throw fail("too_many_attempts", "Too many security codes asked for from this address. Try again later.", {
-      retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+      retryAfterSeconds: wholeSeconds(rejection.msBeforeNext),
     });
   }
   const limit = await context.storage.attempts.recordFailure(
@@ -34,13 +35,9 @@ export async function assertSignupAllowed(
     context.now(),
   );
   if (limit.failures > SIGNUP_LIMIT) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((limit.windowEndsAt.getTime() - context.now().getTime()) / 1000));
-    throw fail(
-      "too_many_attempts",
-      `Too many security codes asked for this email. Try again in ${retryAfterSeconds} s.`,
-      {
-        retryAfterSeconds,
-      },
-    );
+    const retryAfter = wholeSeconds(limit.windowEndsAt.getTime() - context.now().getTime());
+    throw fail("too_many_attempts", `Too many security codes asked for this email. Try again in ${retryAfter} s.`, {
+      retryAfterSeconds: retryAfter,
+    });
   }
 }
