@@ -1,9 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DeviceKeyRecord, WebAuthnCredentialRecord } from "../src/storage/records.js";
 import type { Storage } from "../src/storage/storage.js";
-
-const T0 = new Date("2030-01-01T00:00:00.000Z");
-const at = (ms: number) => new Date(T0.getTime() + ms);
+import { at, openedStorages, T0 } from "./storage-fixtures.js";
 
 const passkey = (id: string, userId: string): WebAuthnCredentialRecord => ({
   id,
@@ -35,10 +33,9 @@ const deviceKey = (id: string, userId: string): DeviceKeyRecord => ({
  */
 export function describeCredentialConformance(name: string, open: () => Promise<Storage>): void {
   describe(`${name} storage conformance: credential lifecycle`, () => {
-    const opened: Storage[] = [];
+    const opened = openedStorages(open);
     const storage = async () => {
-      const instance = await open();
-      opened.push(instance);
+      const instance = await opened();
       await instance.users.insert({
         id: "u1",
         namespaceId: "ns",
@@ -55,9 +52,6 @@ export function describeCredentialConformance(name: string, open: () => Promise<
       });
       return instance;
     };
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map((instance) => instance.close()));
-    });
 
     it("records a device key's sign-in and renames passkeys and device keys of their own user only", async () => {
       const s = await storage();

@@ -1,28 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CodeRecord } from "../src/storage/records.js";
 import type { Storage } from "../src/storage/storage.js";
+import { at, codeRecord, openedStorages, T0 } from "./storage-fixtures.js";
 
-const T0 = new Date("2030-01-01T00:00:00.000Z");
-const at = (ms: number) => new Date(T0.getTime() + ms);
-
-function code(userId: string, overrides: Partial<CodeRecord> = {}): CodeRecord {
-  return {
-    id: crypto.randomUUID(),
-    clientId: "client-1",
-    userId,
-    type: "short",
-    purpose: "temporary_authentication",
-    hash: crypto.randomUUID(),
-    createdAt: T0,
-    expiresAt: at(300_000),
-    authorizedAt: null,
-    consumedAt: null,
-    requestInfo: null,
-    guesses: 0,
-    provesEmail: false,
-    ...overrides,
-  };
-}
+const code = (userId: string, overrides: Partial<CodeRecord> = {}): CodeRecord => codeRecord({ userId, ...overrides });
 
 /** Two users of namespace `ns`, each with a passkey, a device key, a live and a used code, a challenge and a counter. */
 async function seed(s: Storage, ...ids: string[]): Promise<Record<string, { live: string }>> {
@@ -78,15 +59,7 @@ const scopeOf = (userId: string) =>
  */
 export function describeUserLifecycleConformance(name: string, open: () => Promise<Storage>): void {
   describe(`${name} storage conformance: the user lifecycle`, () => {
-    const opened: Storage[] = [];
-    const storage = async () => {
-      const instance = await open();
-      opened.push(instance);
-      return instance;
-    };
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map((instance) => instance.close()));
-    });
+    const storage = openedStorages(open);
 
     it("deactivates a user once (the first time stays), deleting its live codes only; activates it again", async () => {
       const s = await storage();

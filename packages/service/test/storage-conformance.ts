@@ -1,31 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PurgeCounts } from "../src/storage/purge.js";
-import type { CodeRecord } from "../src/storage/records.js";
 import type { Storage } from "../src/storage/storage.js";
+import { at, codeRecord, openedStorages, T0 } from "./storage-fixtures.js";
 
-const T0 = new Date("2030-01-01T00:00:00.000Z");
-const at = (ms: number) => new Date(T0.getTime() + ms);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-function code(overrides: Partial<CodeRecord> = {}): CodeRecord {
-  return {
-    id: crypto.randomUUID(),
-    clientId: "client-1",
-    userId: "user-1",
-    type: "short",
-    purpose: "temporary_authentication",
-    hash: crypto.randomUUID(),
-    createdAt: T0,
-    expiresAt: at(5 * MINUTE),
-    authorizedAt: null,
-    consumedAt: null,
-    requestInfo: null,
-    guesses: 0,
-    provesEmail: false,
-    ...overrides,
-  };
-}
+const code = codeRecord;
 
 const scope = { clientId: "client-1", userId: "user-1", type: "short", purpose: "temporary_authentication" } as const;
 
@@ -35,15 +16,7 @@ const scope = { clientId: "client-1", userId: "user-1", type: "short", purpose: 
  */
 export function describeStorageConformance(name: string, open: () => Promise<Storage>): void {
   describe(`${name} storage conformance`, () => {
-    const opened: Storage[] = [];
-    const storage = async () => {
-      const instance = await open();
-      opened.push(instance);
-      return instance;
-    };
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map((instance) => instance.close()));
-    });
+    const storage = openedStorages(open);
 
     it("migrates idempotently and keeps data", async () => {
       const s = await storage();
