@@ -11,9 +11,12 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
 });
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  nodeOptions: string[] = [],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args]);
+    const child = spawn(process.execPath, [...nodeOptions, cli, ...args]);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -90,6 +93,18 @@ describe("handoff-service CLI", () => {
     const { code, stderr } = await run(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+
+  it("on an older Node.js, says in one line which Node.js it needs and exits 1", async () => {
+    // Node.js 20 as the CLI sees it: process.versions.node is configurable.
+    const olderNode = `Object.defineProperty(process.versions, "node", { value: "20.11.0" });`;
+    const { code, stdout, stderr } = await run(
+      ["create-client", "--name", "demo", "--db", db],
+      ["--import", `data:text/javascript,${encodeURIComponent(olderNode)}`],
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^handoff-service needs Node\.js 24\.0\.0 or newer; this is Node\.js 20\.11\.0\.\n$/);
   });
 
   it("help exits 0 and lists the commands", async () => {
