@@ -42,6 +42,13 @@ process.once("SIGINT", () => {
   void stop(0);
 });
 process.once("SIGTERM", () => void stop(0));
+// `npm run demo` starts this script through a chain of npm, npx and pnpm processes. When that
+// chain goes away without passing a signal on (its parent killed alone), stop instead of
+// keeping the ports busy as an orphan.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop(0);
+}, 1000).unref();
 
 async function start(name, port, starter) {
   try {
