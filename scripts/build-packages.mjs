@@ -34,7 +34,11 @@ function inputsHash(dir) {
       .filter((name) => name === "package.json" || /^(tsup\.config|tsconfig).*\.(ts|json)$/.test(name))
       .map((name) => join(dir, name)),
   ].sort();
-  for (const file of inputs) hash.update(`${relative(dir, file)}\0`).update(readFileSync(file)).update("\0");
+  for (const file of inputs)
+    hash
+      .update(`${relative(dir, file)}\0`)
+      .update(readFileSync(file))
+      .update("\0");
   return hash.digest("hex");
 }
 

@@ -29,8 +29,10 @@ export interface DeviceOptions {
   /**
    * `true`: a CTAP2 platform authenticator with resident keys and user verification (a phone or
    * laptop with a passkey provider). `false`: no authenticator and no WebAuthn API at all.
+   * `"no-authenticator"`: the WebAuthn API, but nothing answers its prompts (a desktop with no
+   * passkey provider or security key): a ceremony waits until cancelled or timed out.
    */
-  webauthn: boolean;
+  webauthn: boolean | "no-authenticator";
 }
 
 /** Opens a device (its own context: cookies, storage, authenticator) on the app. */
@@ -45,18 +47,21 @@ export async function openDevice(browser: Browser, url: string, options: DeviceO
     if (message.type() === "error") console.error(`[${label}] console: ${message.text()}`);
   });
   if (options.webauthn) {
+    // With the virtual environment on and no authenticator added, prompts wait for nothing.
     const cdp = await context.newCDPSession(page);
     await cdp.send("WebAuthn.enable", { enableUI: false });
-    await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: {
-        protocol: "ctap2",
-        transport: "internal",
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    if (options.webauthn === true) {
+      await cdp.send("WebAuthn.addVirtualAuthenticator", {
+        options: {
+          protocol: "ctap2",
+          transport: "internal",
+          hasResidentKey: true,
+          hasUserVerification: true,
+          isUserVerified: true,
+          automaticPresenceSimulation: true,
+        },
+      });
+    }
   } else {
     await page.addInitScript(() => {
       // A browser without WebAuthn (an old or locked-down one).

@@ -54,7 +54,7 @@ export async function expectSignedIn(page: Page, username: string): Promise<void
   await page.getByRole("heading", { name: "Signed in" }).waitFor();
   expect(await page.locator("#signed-in-user").textContent()).toBe(username);
   const me = await page.evaluate(async () => (await fetch("/api/me")).json());
-  expect(me).toEqual({ username });
+  expect(me).toMatchObject({ username });
 }
 
 /** Waits until the status region says `text`. */

@@ -53,6 +53,9 @@ describe("one-time sign-in, approved and denied", { timeout: 60_000 }, () => {
     await expectStatus(deviceA, "Approved");
     await expectSignedIn(deviceB, username);
     await request.waitFor({ state: "detached" });
+    // Signed in once: B cannot vouch for a third device (the backend refuses; the page says so).
+    await deviceB.getByText("A device signed in once cannot approve other devices").waitFor();
+    expect(await deviceB.getByRole("button", { name: "Approve" }).count()).toBe(0);
   });
 
   it("device A denies, and device B is told so", async () => {

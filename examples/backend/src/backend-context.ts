@@ -27,5 +27,6 @@ export interface BackendContext {
   trustProxy: boolean;
   secureCookies: boolean;
   sessionTtlMs: number;
+  oneTimeSessionsMayApprove: boolean;
   onError: (error: unknown) => void;
 }

@@ -51,6 +51,13 @@ export interface BackendOptions {
   sessionTtlMs?: number;
   /** Limit on the start endpoints per IP, or `false` for none. Default: 10 per minute. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Let a session made by a one-time sign-in (the token's `credential.type` is `"code"`) approve
+   * other devices' one-time sign-ins. Default: `false`: a device signed in once was vouched for by
+   * another device this time only, so it cannot vouch for a third (a phisher who got one approval
+   * does not get to approve their own devices); it can still deny.
+   */
+  oneTimeSessionsMayApprove?: boolean;
   /** Pending one-time requests kept per user; the oldest is dropped. Default: 5. */
   maxPendingPerUser?: number;
   /** Where unexpected errors are reported (never with codes or tokens). Default: `console.error`. */

@@ -35,6 +35,7 @@ export function createBackendApp(options: BackendOptions): Hono<BackendEnv> {
     sessionTtlMs = 8 * 60 * 60 * 1000,
     rateLimit: limits = {},
     maxPendingPerUser = 5,
+    oneTimeSessionsMayApprove = false,
     onError = (error: unknown) => console.error(error),
   } = options;
 
@@ -56,6 +57,7 @@ export function createBackendApp(options: BackendOptions): Hono<BackendEnv> {
     trustProxy,
     secureCookies,
     sessionTtlMs,
+    oneTimeSessionsMayApprove,
     onError,
   };
 

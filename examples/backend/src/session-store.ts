@@ -1,4 +1,6 @@
-/** A signed-in browser: who it is and until when. */
+import type { UserTokenClaims } from "@handoff/server";
+
+/** A signed-in browser: who it is, with what it signed in, and until when. */
 export interface Session {
   /** The random session id (the cookie's value). */
   id: string;
@@ -6,6 +8,11 @@ export interface Session {
   userId: string;
   /** The username (the verified JWT's `udata`). */
   username: string;
+  /**
+   * The credential the Handoff session was made with (the verified JWT's `credential`): a
+   * one-time code (`"code"`), a passkey (`"fido2"`) or a device key; `null` from older services.
+   */
+  credential: UserTokenClaims["credential"];
   /** When the session ends, in epoch milliseconds. */
   expiresAtMs: number;
 }
@@ -16,7 +23,7 @@ export interface Session {
  *
  * @example
  * const sessions = new SessionStore(8 * 60 * 60 * 1000);
- * const session = sessions.create({ userId, username });
+ * const session = sessions.create({ userId, username, credential: { type: "fido2", uuid } });
  */
 export class SessionStore {
   readonly #sessions = new Map<string, Session>();
@@ -28,7 +35,7 @@ export class SessionStore {
   }
 
   /** Starts a session with a fresh id (never reuses one the browser sent: no session fixation). */
-  create(user: { userId: string; username: string }, nowMs = Date.now()): Session {
+  create(user: Pick<Session, "userId" | "username" | "credential">, nowMs = Date.now()): Session {
     const id = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
     const session = { id, ...user, expiresAtMs: nowMs + this.#ttlMs };
     this.#sessions.set(id, session);

@@ -20,10 +20,20 @@ const backend = await createBackend({
   port: 0,
   smtp: { host: "127.0.0.1", port: inbox.smtpPort },
   rateLimit: { limit: 4, windowMs: 60_000 },
+  // Node has no authenticator: these tests sign approvers in with one-time codes, so this backend
+  // lets such sessions approve. `strictBackend` keeps the default.
+  oneTimeSessionsMayApprove: true,
+  onError: (error) => errors.push(error),
+});
+const strictBackend = await createBackend({
+  handoff: { baseUrl: service.url, clientId, privateKey: privateKeyPem ?? "" },
+  port: 0,
+  smtp: { host: "127.0.0.1", port: inbox.smtpPort },
   onError: (error) => errors.push(error),
 });
 afterAll(async () => {
   await backend.close();
+  await strictBackend.close();
   await inbox.close();
   await service.close();
 });
@@ -32,10 +42,10 @@ const ada = "ada@example.com";
 const bob = "bob@example.com";
 
 /** A browser of the test: keeps the session cookie. */
-function browser(userAgent = "TestBrowser/1.0") {
+function browser(userAgent = "TestBrowser/1.0", { url } = backend) {
   let cookie = "";
   return async (path: string, body?: unknown) => {
-    const response = await fetch(`${backend.url}${path}`, {
+    const response = await fetch(`${url}${path}`, {
       method: body === undefined ? "GET" : "POST",
       headers: { "content-type": "application/json", "user-agent": userAgent, ...(cookie ? { cookie } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -63,8 +73,8 @@ async function waitForJwt(username: string, code: string): Promise<string> {
 }
 
 /** A signed-in browser for `username`, through an already authorized code. */
-async function signedIn(username: string) {
-  const call = browser("Approver/1.0");
+async function signedIn(username: string, app = backend) {
+  const call = browser("Approver/1.0", app);
   const { id } = await handoff.getUser(username);
   const { code } = await handoff.generateCode({
     userId: id,
@@ -108,11 +118,24 @@ describe("example backend", () => {
     const session = await newDevice("/api/session", { jwt: await jwt });
     expect(session.headers.get("set-cookie")).toMatch(/HttpOnly/i);
     expect(session.headers.get("set-cookie")).toMatch(/SameSite=Lax/i);
-    expect((await newDevice("/api/me")).json).toEqual({ username: ada });
+    expect((await newDevice("/api/me")).json).toEqual({
+      username: ada,
+      signedInOnce: true,
+      credentialId: expect.any(String),
+    });
     expect((await browser()("/api/session", { jwt: await jwt })).json.code).toBe("token_used");
 
     expect((await newDevice("/api/logout", {})).status).toBe(200);
     expect((await newDevice("/api/me")).status).toBe(401);
+  });
+
+  it("by default, a device signed in once cannot approve another one, but can deny", async () => {
+    const started = await browser("TestBrowser/1.0", strictBackend)("/api/one-time/start", { username: ada });
+    const onceDevice = await signedIn(ada, strictBackend);
+    const approve = await onceDevice(`/api/requests/${started.json.requestId}/approve`, {});
+    expect(approve.status).toBe(403);
+    expect(approve.json.code).toBe("signed_in_once");
+    expect((await onceDevice(`/api/requests/${started.json.requestId}/deny`, {})).status).toBe(200);
   });
 
   it("never shows or approves another user's requests", async () => {

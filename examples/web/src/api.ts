@@ -15,6 +15,15 @@ export interface OneTimeRequest {
   expiresAt: string;
 }
 
+/** Who is signed in on this device. */
+export interface Me {
+  username: string;
+  /** Signed in with a one-time code: this device cannot approve others (the backend refuses). */
+  signedInOnce: boolean;
+  /** The credential this device signed in with: "this device" in the list of devices. */
+  credentialId: string | null;
+}
+
 /** A request to sign in, as the signed-in device sees it. */
 export interface IncomingRequest {
   id: string;
@@ -60,9 +69,9 @@ async function call<T>(path: string, body?: unknown): Promise<T> {
 /** Calls of the example backend. */
 export const api = {
   config: () => call<Config>("/api/config"),
-  me: () => call<{ username: string }>("/api/me"),
+  me: () => call<Me>("/api/me"),
   /** Trades the JWT a Handoff flow returned for a session cookie (the backend verifies it). */
-  createSession: (jwt: string) => call<{ username: string }>("/api/session", { jwt }),
+  createSession: (jwt: string) => call<Me>("/api/session", { jwt }),
   logout: () => call<{ signedOut: true }>("/api/logout", {}),
   startOneTime: (username: string) => call<OneTimeRequest>("/api/one-time/start", { username }),
   cancelOneTime: (requestId: string) => call<{ cancelled: true }>("/api/one-time/cancel", { requestId }),

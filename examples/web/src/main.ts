@@ -10,7 +10,7 @@ import "./style.css";
 async function boot(): Promise<void> {
   initClient(await api.config());
   const me = await api.me().catch(() => undefined);
-  if (me) showSignedIn(me.username);
+  if (me) showSignedIn(me);
   else await showStart();
 }
 

@@ -1,6 +1,6 @@
 // The shared state of the app: the Handoff browser client, and what happens after sign-in.
 import { type BrowserClient, createBrowserClient, type Session } from "@handoff/browser";
-import { api, type Config } from "./api.ts";
+import { api, type Config, type Me } from "./api.ts";
 
 let client: BrowserClient | undefined;
 
@@ -20,7 +20,6 @@ export function handoff(): BrowserClient {
  * Finishes any Handoff flow: the backend verifies the JWT and sets its own session cookie. The
  * JWT is not kept in the page.
  */
-export async function completeSignIn(session: Session): Promise<string> {
-  const { username } = await api.createSession(session.jwt);
-  return username;
+export function completeSignIn(session: Session): Promise<Me> {
+  return api.createSession(session.jwt);
 }

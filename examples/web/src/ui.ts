@@ -33,10 +33,12 @@ let current: AbortController | undefined;
 
 /**
  * Replaces the current screen (aborting its `signal`), renders the new content under an `<h2>`
- * and moves focus to that heading, so screen readers announce the new screen.
+ * and moves focus to that heading, so screen readers announce the new screen. The status region
+ * is cleared: a message belongs to the screen that set it (set the new one's after this call).
  */
 export function showScreen(title: string, ...content: Child[]): Screen {
   current?.abort();
+  clearStatus();
   const controller = new AbortController();
   current = controller;
   const root = document.getElementById("screen") as HTMLElement;
@@ -64,14 +66,27 @@ export function clearStatus(): void {
   setStatus("");
 }
 
-/** Disables a form's controls while `task` runs, so nothing is submitted twice. */
-export async function busy<T>(form: HTMLElement, task: () => Promise<T>): Promise<T> {
+/**
+ * Disables a form's controls while `task` runs, so nothing is submitted twice, and shows a
+ * Cancel button that aborts the signal handed to `task` (a passkey prompt with no authenticator
+ * around would otherwise hold the form until the browser's own timeout). Leaving the screen
+ * aborts it too. The SDK then rejects with `aborted`.
+ */
+export async function busy<T>(
+  form: HTMLElement,
+  task: (signal: AbortSignal) => Promise<T>,
+  screenSignal?: AbortSignal,
+): Promise<T> {
   const controls = [...form.querySelectorAll<HTMLButtonElement | HTMLInputElement>("button, input")];
   for (const control of controls) control.disabled = true;
+  const controller = new AbortController();
+  const cancel = h("button", { type: "button", class: "cancel", onclick: () => controller.abort() }, "Cancel");
+  (form.querySelector(".actions") ?? form).append(cancel);
   form.setAttribute("aria-busy", "true");
   try {
-    return await task();
+    return await task(screenSignal ? AbortSignal.any([controller.signal, screenSignal]) : controller.signal);
   } finally {
+    cancel.remove();
     for (const control of controls) control.disabled = false;
     form.removeAttribute("aria-busy");
   }

@@ -50,6 +50,7 @@ describe("public types", () => {
       issuedAt: Date;
       expiresAt: Date;
       tokenId: string;
+      credential: { type: "code" | "fido2" | "device_key"; uuid: string } | null;
     }>();
   });
 

@@ -32,7 +32,12 @@ describe("passkey sign-up and sign-in over HTTP", () => {
     expect(signedIn.credential.uuid).toBe(signedUp.credential.uuid);
     const jwks = createRemoteJWKSet(new URL(`${t.service.url}/.well-known/jwks.json`));
     const { payload } = await jwtVerify(signedIn.jwt, jwks, { audience: t.clientId, issuer: t.service.url });
-    expect(payload).toMatchObject({ sub: signedUp.user.id, udata: username });
+    expect(payload).toMatchObject({
+      sub: signedUp.user.id,
+      udata: username,
+      amr: ["fido2"],
+      credential_uuid: signedUp.credential.uuid,
+    });
   });
 
   it("refuses a foreign Origin header before doing anything (403 origin_not_allowed)", async () => {

@@ -33,6 +33,13 @@ export const userTokenClaimsSchema = z.object({
   iat: z.number(),
   exp: z.number(),
   jti: z.string(),
+  /**
+   * How the session was made (RFC 8176's claim, the contract's own values): `["code"]`,
+   * `["fido2"]` or `["device_key"]`. Absent from tokens of services older than the claim.
+   */
+  amr: z.optional(z.array(z.string())),
+  /** The uuid of the credential the session was made with (the session answer's `credential.uuid`). */
+  credential_uuid: z.optional(z.string()),
 });
 /** Type of {@link userTokenClaimsSchema}. */
 export type UserTokenClaimsWire = z.infer<typeof userTokenClaimsSchema>;

@@ -26,7 +26,14 @@ export function registerRequestRoutes(app: BackendApp, context: BackendContext):
   });
 
   app.post("/api/requests/:id/approve", signedIn, async (c) => {
-    const { userId } = c.var.session;
+    const { userId, credential } = c.var.session;
+    if (credential?.type === "code" && !context.oneTimeSessionsMayApprove) {
+      throw new ApiError(
+        403,
+        "signed_in_once",
+        "This device is signed in once: approve other devices from one that signs in with its passkey.",
+      );
+    }
     const request = context.requests.get(userId, c.req.param("id"));
     if (!request) throw new ApiError(404, "request_not_found", "This request is no longer pending.");
     try {

@@ -3,6 +3,19 @@ import { ApiError } from "../api-error.ts";
 import type { BackendApp, BackendContext } from "../backend-context.ts";
 import { readStringField } from "../read-json.ts";
 import { requireSession, SESSION_COOKIE } from "../require-session.ts";
+import type { Session } from "../session-store.ts";
+
+/**
+ * Who is signed in, as the page needs it: the username, whether this device signed in once
+ * (a one-time code), and the credential's uuid (the "Your devices" list marks it "this device").
+ */
+function me(session: Session) {
+  return {
+    username: session.username,
+    signedInOnce: session.credential?.type === "code",
+    credentialId: session.credential?.uuid ?? null,
+  };
+}
 
 /** Longest JWT accepted, in characters. */
 const MAX_JWT_LENGTH = 8192;
@@ -24,7 +37,11 @@ export function registerSessionRoutes(app: BackendApp, context: BackendContext):
     }
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous) context.sessions.delete(previous);
-    const session = context.sessions.create({ userId: claims.userId, username: claims.username });
+    const session = context.sessions.create({
+      userId: claims.userId,
+      username: claims.username,
+      credential: claims.credential,
+    });
     setCookie(c, SESSION_COOKIE, session.id, {
       httpOnly: true,
       sameSite: "Lax",
@@ -32,10 +49,10 @@ export function registerSessionRoutes(app: BackendApp, context: BackendContext):
       path: "/",
       maxAge: Math.floor(context.sessionTtlMs / 1000),
     });
-    return c.json({ username: session.username });
+    return c.json(me(session));
   });
 
-  app.get("/api/me", requireSession(context.sessions), (c) => c.json({ username: c.var.session.username }));
+  app.get("/api/me", requireSession(context.sessions), (c) => c.json(me(c.var.session)));
 
   app.post("/api/logout", (c) => {
     const id = getCookie(c, SESSION_COOKIE);

@@ -68,17 +68,17 @@ export async function showAddDevice(username: string, reason: PasskeyReason = "a
     void (async () => {
       setStatus("Creating a passkey on this device…");
       try {
-        const session = await busy(form, () =>
+        const session = await busy(form, (signal) =>
           handoff().addDevice({
             username,
             code: input.value,
             codeType: "phrase",
             credentialName: describeUserAgent(navigator.userAgent),
+            signal,
           }),
         );
-        await completeSignIn(session);
+        showSignedIn(await completeSignIn(session));
         setStatus(wording.done, "success");
-        return showSignedIn(username);
       } catch (error) {
         setStatus(describeError(error), "error");
         input.focus();

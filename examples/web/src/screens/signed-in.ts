@@ -1,6 +1,6 @@
 // The signed-in device: shows requests from new devices with who asked (browser, IP, time) and
 // the code to compare, so a request you did not start is easy to spot (RFC 8628 §5.4).
-import { api, type IncomingRequest } from "../api.ts";
+import { api, type IncomingRequest, type Me } from "../api.ts";
 import { describeError, describeUserAgent, groupCode } from "../messages.ts";
 import { h, setStatus, showScreen } from "../ui.ts";
 import { showStart } from "./start.ts";
@@ -13,8 +13,29 @@ function timeAgo(iso: string): string {
   return seconds < 60 ? `${seconds} s ago` : `${Math.round(seconds / 60)} min ago`;
 }
 
-/** Shows who is signed in, and the pending requests with Approve and Deny. */
-export function showSignedIn(username: string): void {
+/**
+ * Shows who is signed in, and the pending requests with Approve and Deny; a device signed in once
+ * is told to approve from a device with a passkey instead (the backend refuses its approvals).
+ */
+export function showSignedIn(me: Me): void {
+  const { username } = me;
+  if (me.signedInOnce) {
+    showScreen(
+      "Signed in",
+      h("p", {}, "You are signed in as ", h("strong", { id: "signed-in-user" }, username), ", on this device once."),
+      h(
+        "p",
+        { class: "note" },
+        "A device signed in once cannot approve other devices. Approve them from a device that signs in with its passkey.",
+      ),
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "button", onclick: () => void signOut(username) }, "Sign out"),
+      ),
+    );
+    return;
+  }
   // Opened from the QR code of a device waiting to sign in: that request is highlighted.
   const highlighted = new URLSearchParams(location.search).get("approve");
   const list = h("ul", { class: "requests", "aria-live": "polite", "aria-relevant": "additions" });
@@ -102,19 +123,13 @@ export function showSignedIn(username: string): void {
     for (const time of list.querySelectorAll("time")) time.title = timeAgo(time.dateTime);
   };
 
-  const signOut = async () => {
-    await api.logout().catch(() => {});
-    setStatus("Signed out.");
-    return showStart(username);
-  };
-
   const screen = showScreen(
     "Signed in",
     h("p", {}, "You are signed in as ", h("strong", { id: "signed-in-user" }, username), "."),
     h("h3", {}, "Requests to sign in"),
     empty,
     list,
-    h("div", { class: "actions" }, h("button", { type: "button", onclick: () => void signOut() }, "Sign out")),
+    h("div", { class: "actions" }, h("button", { type: "button", onclick: () => void signOut(username) }, "Sign out")),
   );
   const timer = setInterval(() => void refresh(), POLL_MS);
   screen.signal.addEventListener("abort", () => {
@@ -122,4 +137,11 @@ export function showSignedIn(username: string): void {
     clearInterval(timer);
   });
   void refresh();
+}
+
+/** Ends the backend session and goes back to the first screen. */
+async function signOut(username: string): Promise<void> {
+  await api.logout().catch(() => {});
+  await showStart(username);
+  setStatus("Signed out.");
 }

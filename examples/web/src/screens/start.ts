@@ -56,11 +56,10 @@ export async function showStart(username = ""): Promise<void> {
     if (!webauthn) return showUseOnce(name);
     setStatus("Waiting for your passkey…");
     try {
-      const result = await busy(form, () => handoff().signIn({ username: name }));
+      const result = await busy(form, (signal) => handoff().signIn({ username: name, signal }));
       clearStatus();
       if (result.status === "no_credential_on_device") return showNoCredential(name, result.next);
-      await completeSignIn(result.session);
-      return showSignedIn(name);
+      return showSignedIn(await completeSignIn(result.session));
     } catch (error) {
       setStatus(describeError(error), "error");
     }

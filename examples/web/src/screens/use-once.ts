@@ -6,6 +6,7 @@ import { api, type OneTimeRequest } from "../api.ts";
 import { describeError, errorCode, groupCode } from "../messages.ts";
 import { completeSignIn, handoff } from "../session.ts";
 import { h, setStatus, showScreen } from "../ui.ts";
+import { showNoAccount } from "./no-account.ts";
 import { showSignedIn } from "./signed-in.ts";
 import { showStart } from "./start.ts";
 
@@ -21,6 +22,9 @@ export async function showUseOnce(username: string): Promise<void> {
   try {
     request = await api.startOneTime(username);
   } catch (error) {
+    if (errorCode(error) === "user_not_found") {
+      return showNoAccount(username, (await handoff().detectWebAuthn()).webauthn);
+    }
     return showFailure(username, describeError(error));
   }
   if (screen.signal.aborted) return;
@@ -82,16 +86,15 @@ export async function showUseOnce(username: string): Promise<void> {
       credentialName: "One-time sign-in",
     });
     clearInterval(timer);
-    await completeSignIn(session);
+    showSignedIn(await completeSignIn(session));
     setStatus("Signed in on this device, this time only.", "success");
-    return showSignedIn(username);
   } catch (error) {
     clearInterval(timer);
     if (errorCode(error) === "aborted") {
       void api.cancelOneTime(request.requestId).catch(() => {});
       if (screen.signal.aborted) return;
+      await showStart(username);
       setStatus("Cancelled. Nothing was signed in.");
-      return showStart(username);
     }
     return showFailure(username, describeError(error));
   }

@@ -74,7 +74,18 @@ describe("verifyToken", () => {
       issuedAt: new Date((payload.iat ?? 0) * 1000),
       expiresAt: new Date((payload.exp ?? 0) * 1000),
       tokenId: "t1",
+      credential: null,
     });
+  });
+
+  it("names the session's credential from amr and credential_uuid, and only a type of the contract", async () => {
+    serveJwks();
+    const passkey = await sign({ ...claims(), amr: ["fido2"], credential_uuid: "p1" });
+    expect((await client().verifyToken(passkey)).credential).toEqual({ type: "fido2", uuid: "p1" });
+    const unknownType = await sign({ ...claims(), amr: ["pwd"], credential_uuid: "p1" });
+    expect((await client().verifyToken(unknownType)).credential).toBeNull();
+    const noUuid = await sign({ ...claims(), amr: ["code"] });
+    expect((await client().verifyToken(noUuid)).credential).toBeNull();
   });
 
   it("reports this client as clientId when aud lists several audiences", async () => {

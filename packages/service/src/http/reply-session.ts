@@ -1,4 +1,4 @@
-import { type AuthenticationResponse, authenticationResponseSchema } from "@handoff/types";
+import { type AuthenticationResponse, authenticationResponseSchema, type SessionCredentialType } from "@handoff/types";
 import type { Context } from "hono";
 import type { ServiceContext } from "../context.js";
 import type { ClientRecord, UserRecord } from "../storage/records.js";
@@ -7,8 +7,7 @@ import { reply } from "./json.js";
 /** The credential a session was made with, as the [session answer](../../../../docs/contract.md#the-session-answer) names it. */
 export interface SessionCredential {
   uuid: string;
-  /** `"code"` (one-time), `"fido2"` (passkey) or `"device_key"` (a key pair registered with `/pwless/devices`). */
-  type: "code" | "fido2" | "device_key";
+  type: SessionCredentialType;
   name: string;
 }
 
@@ -28,6 +27,7 @@ export async function replySession(
     clientId: client.id,
     userId: user.id,
     username: user.username,
+    credential: { type: credential.type, uuid: credential.uuid },
     lifetimeSeconds: context.options.jwtLifetimeSeconds,
     now: context.now().getTime(),
   });

@@ -1,4 +1,4 @@
-import { JWT_ALGORITHM } from "@handoff/types";
+import { JWT_ALGORITHM, type SessionCredentialType } from "@handoff/types";
 import { type CryptoKey, exportJWK, exportSPKI, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import type { SigningKeyRecord } from "../storage/records.js";
 import type { Storage } from "../storage/storage.js";
@@ -9,6 +9,8 @@ export interface UserJwtClaims {
   clientId: string;
   userId: string;
   username: string;
+  /** The credential the session was made with: its type becomes `amr`, its uuid `credential_uuid`. */
+  credential: { type: SessionCredentialType; uuid: string };
   lifetimeSeconds: number;
   now: number;
 }
@@ -102,7 +104,11 @@ export class SigningKeys {
     const active = this.#active;
     if (!active) throw new Error("signing keys not loaded");
     const issuedAt = Math.floor(claims.now / 1000);
-    return new SignJWT({ udata: claims.username })
+    return new SignJWT({
+      udata: claims.username,
+      amr: [claims.credential.type],
+      credential_uuid: claims.credential.uuid,
+    })
       .setProtectedHeader({ alg: JWT_ALGORITHM, typ: "JWT", kid: active.kid })
       .setIssuer(claims.issuer)
       .setAudience(claims.clientId)

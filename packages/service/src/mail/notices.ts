@@ -10,12 +10,23 @@ export function securityCodeMail(to: string, code: string, expiresAt: Date, life
     text: [
       `Your security code is: ${code}`,
       "",
-      `Enter it on the device you want to add to your account. It works once and expires in ${minutes} minutes (at ${expiresAt.toISOString()}).`,
+      `Enter it on the device you want to add to your account. It works once and expires in ${minutes} minutes (at ${mailTime(expiresAt)}).`,
       "",
       "If you did not ask for it, ignore this email: nothing changes without the code.",
     ].join("\n"),
   };
 }
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+
+/** A moment as a person reads it in a mail: "2 December 2026 at 14:05 UTC" (no raw ISO string). */
+export function mailTime(date: Date): string {
+  return `${timeFormat.format(date)} UTC`;
+}
+
+/** What an "added" notice asks of someone who did not add it: the device list lets them remove it. */
+const REMOVE_IF_NOT_YOU =
+  "If this was not you, sign in and remove it from your account's list of devices, then contact support.";
 
 /** Control characters and surrounding space out of a name a device chose. */
 function printable(name: string, fallback: string): string {
@@ -29,7 +40,7 @@ function revokedLines(revoked: readonly RevokedCredential[]): string[] {
     "You proved this email address for the first time, so every way in that was registered under it before, by anyone, has been removed:",
     ...revoked.map(
       (credential) =>
-        `  - ${credential.kind === "passkey" ? "passkey" : "device key"} "${printable(credential.name, "unnamed")}", added ${credential.createdAt.toISOString()}`,
+        `  - ${credential.kind === "passkey" ? "passkey" : "device key"} "${printable(credential.name, "unnamed")}", added ${mailTime(credential.createdAt)}`,
     ),
     "If some of these were yours, add them again from those devices.",
     "",
@@ -51,10 +62,10 @@ export function deviceAddedMail(
     to,
     subject: "A new device was added to your account",
     text: [
-      `A new device (${device}) was added to your account at ${addedAt.toISOString()}.`,
+      `A new device (${device}) was added to your account on ${mailTime(addedAt)}.`,
       "",
       ...revokedLines(revoked),
-      "If this was not you, contact support right away.",
+      REMOVE_IF_NOT_YOU,
     ].join("\n"),
   };
 }
@@ -70,10 +81,10 @@ export function passkeyAddedMail(
     to,
     subject: "A passkey was added to your account",
     text: [
-      `A passkey named "${printable(name, "Passkey")}" was added to your account on ${addedAt.toISOString()}.`,
+      `A passkey named "${printable(name, "Passkey")}" was added to your account on ${mailTime(addedAt)}.`,
       "",
       ...revokedLines(revoked),
-      "If this was not you, contact support and remove it.",
+      REMOVE_IF_NOT_YOU,
     ].join("\n"),
   };
 }
@@ -85,7 +96,7 @@ export function credentialRevokedMail(to: string, credential: RevokedCredential,
     to,
     subject: `A ${kind} was removed from your account`,
     text: [
-      `The ${kind} "${printable(credential.name, "unnamed")}" (added ${credential.createdAt.toISOString()}) was removed from your account at ${revokedAt.toISOString()}. It can no longer sign in.`,
+      `The ${kind} "${printable(credential.name, "unnamed")}" (added ${mailTime(credential.createdAt)}) was removed from your account on ${mailTime(revokedAt)}. It can no longer sign in.`,
       "",
       "If this was not you, contact support right away.",
     ].join("\n"),

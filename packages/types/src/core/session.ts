@@ -1,5 +1,13 @@
 import type { AuthenticationResponse } from "../wait.js";
 
+/**
+ * What a session was made with ([contract: the session answer](../../../../docs/contract.md#the-session-answer)):
+ * a one-time code, a passkey, or a device key registered with `/pwless/devices`.
+ */
+export const SESSION_CREDENTIAL_TYPES = ["code", "fido2", "device_key"] as const;
+/** One of {@link SESSION_CREDENTIAL_TYPES}. */
+export type SessionCredentialType = (typeof SESSION_CREDENTIAL_TYPES)[number];
+
 /** A signed-in session, as the SDKs return it. */
 export interface Session {
   /** The signed JWT; send it to your backend, which verifies it. */

@@ -1,4 +1,5 @@
 import type { UserTokenClaimsWire } from "../tokens.js";
+import { SESSION_CREDENTIAL_TYPES, type SessionCredentialType } from "./session.js";
 
 /** Verified claims of a user JWT, as the server SDK returns them. */
 export interface UserTokenClaims {
@@ -16,6 +17,19 @@ export interface UserTokenClaims {
   expiresAt: Date;
   /** Unique token id (`jti`). */
   tokenId: string;
+  /**
+   * The credential the session was made with (`amr`, `credential_uuid`): `type` `"code"` is a
+   * one-time sign-in, `"fido2"` a passkey, `"device_key"` a registered key pair. Decide with it
+   * what a session may do, e.g. that a device signed in once does not approve other devices.
+   * `null` for tokens of a service older than these claims.
+   */
+  credential: { type: SessionCredentialType; uuid: string } | null;
+}
+
+/** The session's credential named by a token's `amr` and `credential_uuid`, when both are there. */
+function credentialOf(wire: UserTokenClaimsWire): UserTokenClaims["credential"] {
+  const type = SESSION_CREDENTIAL_TYPES.find((candidate) => wire.amr?.includes(candidate));
+  return type && wire.credential_uuid ? { type, uuid: wire.credential_uuid } : null;
 }
 
 /**
@@ -34,5 +48,6 @@ export function toUserTokenClaims(wire: UserTokenClaimsWire): UserTokenClaims {
     issuedAt: new Date(wire.iat * 1000),
     expiresAt: new Date(wire.exp * 1000),
     tokenId: wire.jti,
+    credential: credentialOf(wire),
   };
 }
