@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the packages under packages/ that changed since their last build, in dependency order,
 // printing one line per package built and the build's output only when it fails. `npm run demo`
-// runs it first, so a second start takes no build at all.
+// (scripts/demo.mjs) runs it first, so a second start takes no build at all.
 //
 //   node scripts/build-packages.mjs          # build what is stale
 //   node scripts/build-packages.mjs --force  # build everything

@@ -7,12 +7,20 @@
 // Ctrl-C stops everything. Ports can be changed with HANDOFF_PORT, BACKEND_PORT, WEB_PORT,
 // SMTP_PORT and INBOX_PORT (the client allows only the frontend's origin it was created with:
 // delete .data/ after changing WEB_PORT).
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startService } from "@handoff/service";
-import { createBackend } from "../examples/backend/src/index.ts";
-import { startDevInbox } from "../examples/dev-inbox/src/index.ts";
-import { startWebDevServer } from "../examples/web/dev-server.ts";
+
+// First the packages that changed since the last start (quiet unless a build fails). This script
+// runs it itself, rather than `build && demo` in package.json, so npm and pnpm start node
+// directly: a shell in between would die of Ctrl-C and make pnpm print an error after "Stopped".
+const build = spawnSync(process.execPath, [join(import.meta.dirname, "build-packages.mjs")], { stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const { startService } = await import("@handoff/service");
+const { createBackend } = await import("../examples/backend/src/index.ts");
+const { startDevInbox } = await import("../examples/dev-inbox/src/index.ts");
+const { startWebDevServer } = await import("../examples/web/dev-server.ts");
 
 const ports = {
   service: Number(process.env.HANDOFF_PORT ?? 8787),
