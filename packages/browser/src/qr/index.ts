@@ -6,6 +6,7 @@
  * @module @handoff/browser/qr
  */
 export type { QrOptions } from "./qr-options.js";
+export { DEFAULT_QR_SIZE } from "./qr-options.js";
 export type { CodeQrOptions } from "./render-code-qr.js";
 export { renderCodeQr } from "./render-code-qr.js";
 export { renderQr } from "./render-qr.js";

@@ -5,9 +5,10 @@ import { create, type QrModules } from "qrcode/lib/core/qrcode.js";
 /** Options of `renderQr` and `renderQrToCanvas`. */
 export interface QrOptions {
   /**
-   * Width and height in pixels. For SVG, the `width`/`height` attributes (default: none, so the
-   * SVG fills its container through its `viewBox`); for a canvas, its pixel size (default: 256;
-   * multiply by `devicePixelRatio` and set the CSS size yourself for sharp high-DPI rendering).
+   * Width and height in pixels. Default: {@link DEFAULT_QR_SIZE}. For SVG, the `width`/`height`
+   * attributes (style it with CSS, e.g. `width: 100%; height: auto`, to fill a container instead;
+   * the `viewBox` keeps it sharp at any size); for a canvas, its pixel size (multiply by
+   * `devicePixelRatio` and set the CSS size yourself for sharp high-DPI rendering).
    */
   size?: number | undefined;
   /** Quiet zone around the symbol, in modules. Default: 4 (the minimum ISO/IEC 18004 asks for). */
@@ -19,6 +20,9 @@ export interface QrOptions {
   errorCorrection?: "L" | "M" | "Q" | "H" | undefined;
 }
 
+/** Width and height of a QR code when `size` is not given, in pixels: big enough to scan from a screen. */
+export const DEFAULT_QR_SIZE = 256;
+
 /** An encoded symbol and how to lay it out. */
 export interface QrLayout {
   /** The encoded symbol, without the quiet zone. */
@@ -27,8 +31,8 @@ export interface QrLayout {
   margin: number;
   /** Modules per side including the quiet zone. */
   sideModules: number;
-  /** Requested size in pixels, if any. */
-  size: number | undefined;
+  /** Size in pixels: the one asked for, or {@link DEFAULT_QR_SIZE}. */
+  size: number;
 }
 
 const LEVELS = ["L", "M", "Q", "H"];
@@ -45,8 +49,8 @@ function invalid(message: string, cause?: unknown): HandoffError {
  */
 export function layoutQr(text: string, options: QrOptions = {}): QrLayout {
   if (typeof text !== "string" || text.length === 0) throw invalid("text must be a non-empty string.");
-  const { size, margin = 4, errorCorrection = "M" } = options;
-  if (size !== undefined && (typeof size !== "number" || !Number.isFinite(size) || size <= 0)) {
+  const { size = DEFAULT_QR_SIZE, margin = 4, errorCorrection = "M" } = options;
+  if (typeof size !== "number" || !Number.isFinite(size) || size <= 0) {
     throw invalid("size must be a positive number of pixels.");
   }
   if (!Number.isInteger(margin) || margin < 0) throw invalid("margin must be a whole number of modules, 0 or more.");

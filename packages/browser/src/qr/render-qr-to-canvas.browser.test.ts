@@ -64,3 +64,13 @@ it("renders an SVG the browser parses and lays out at the requested size", () =>
   expect(svg.querySelectorAll("path")).toHaveLength(2);
   host.remove();
 });
+
+it("gives an SVG without a size 256 px, also in a flex row that would shrink it to nothing", () => {
+  const host = document.createElement("div");
+  host.style.display = "flex";
+  host.innerHTML = renderQr(link);
+  document.body.append(host);
+  const { width, height } = host.querySelector("svg")!.getBoundingClientRect();
+  expect([width, height]).toEqual([256, 256]);
+  host.remove();
+});

@@ -1,9 +1,6 @@
 import { HandoffError } from "@handoff/types/core/errors";
 import { layoutQr, type QrOptions } from "./qr-options.js";
 
-/** Default canvas size in pixels. */
-const DEFAULT_CANVAS_SIZE = 256;
-
 /**
  * Draws `text` as a QR code on a canvas, resizing it to `size` × `size` pixels: black modules on
  * white, each module's edges rounded to whole pixels so nothing blurs or leaves gaps.
@@ -27,7 +24,7 @@ export function renderQrToCanvas(
   options: QrOptions = {},
 ): void {
   const { modules, margin, sideModules, size: requested } = layoutQr(text, options);
-  const size = Math.round(requested ?? DEFAULT_CANVAS_SIZE);
+  const size = Math.round(requested);
   if (size < 1) throw new HandoffError("invalid_argument", "size must be at least 1 pixel.");
   const context = typeof canvas?.getContext === "function" ? canvas.getContext("2d") : null;
   if (!context) throw new HandoffError("invalid_argument", "canvas must be a canvas with a 2D context.");

@@ -35,10 +35,9 @@ describe("renderQr", () => {
     const side = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)?.[1]);
     expect((side - 8 - 17) % 4).toBe(0); // 17 + 4 × version modules, plus the margins
     expect(svg).toMatch(
-      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" shape-rendering="crispEdges"/,
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" width="256" height="256" shape-rendering="crispEdges"/,
     );
     expect(svg).toContain('role="img"');
-    expect(svg).not.toContain("width=");
     expect(svg).toContain(`<path fill="#fff" d="M0 0h${side}v${side}H0z"/>`);
     expect(svg.endsWith("</svg>")).toBe(true);
     expect(darkModules(svg, side)).toEqual(expectedModules(link, 4));

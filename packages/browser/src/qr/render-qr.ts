@@ -6,7 +6,7 @@ import { layoutQr, type QrOptions } from "./qr-options.js";
  * contains only numbers, never `text`.
  *
  * @param text What the QR code encodes, e.g. a link to your approve page with the code.
- * @param options `size` in pixels (default: none, the SVG fills its container), `margin` in
+ * @param options `size` in pixels, the SVG's `width` and `height` (default: 256), `margin` in
  * modules (default: 4), `errorCorrection` (default: `"M"`).
  * @returns The `<svg>` element as a string.
  * @throws {HandoffError} `invalid_argument` for empty text, text too long, or a bad option.
@@ -30,9 +30,8 @@ export function renderQr(text: string, options?: QrOptions): string {
       path += `M${start + margin} ${row + margin}h${col - start}v1h${start - col}z`;
     }
   }
-  const dimensions = size === undefined ? "" : ` width="${size}" height="${size}"`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${sideModules} ${sideModules}"${dimensions}` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${sideModules} ${sideModules}" width="${size}" height="${size}"` +
     ` shape-rendering="crispEdges" role="img" aria-label="QR code">` +
     `<path fill="#fff" d="M0 0h${sideModules}v${sideModules}H0z"/><path fill="#000" d="${path}"/></svg>`
   );

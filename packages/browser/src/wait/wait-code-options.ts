@@ -23,8 +23,10 @@ export interface WaitCodeOptions {
   /** Aborts the wait: the request in flight is aborted too and `waitCode` rejects with `aborted`. */
   signal?: AbortSignal | undefined;
   /**
-   * Called before each request, so a UI can show progress. If it throws, the wait ends with that
-   * error (and no request is sent).
+   * Called before each request, so a UI can show that the wait goes on and how many re-issues it
+   * took. Not a clock: the service holds each request up to its `waitTimeoutMs` (2 minutes by
+   * default), so tick a countdown from `expiresAt` with a timer. If it throws, the wait ends with
+   * that error (and no request is sent).
    */
   onWait?: ((progress: WaitProgress) => void) | undefined;
   /**
