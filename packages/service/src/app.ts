@@ -1,6 +1,7 @@
 import { ENDPOINTS, isHandoffError, isServiceErrorCode, SERVICE_ERROR_CODES } from "@handoff/types";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { routePath } from "hono/route";
 import type { ServiceContext } from "./context.js";
 import { fail } from "./http/fail.js";
 import { cors, jsonOnly, securityHeaders } from "./http/middleware.js";
@@ -19,6 +20,8 @@ export function createApp(context: ServiceContext, allowedOrigins: () => Readonl
     const requestId = crypto.randomUUID();
     c.header("X-Request-Id", requestId);
     await next();
+    // The matched pattern, not the path: one series per route, whatever ids a caller sends.
+    context.metrics.requests.inc({ method: c.req.method, route: routePath(c, -1), status: c.res.status });
     log({
       level: c.res.status >= 500 ? "error" : "info",
       msg: "request",
@@ -59,6 +62,7 @@ export function createApp(context: ServiceContext, allowedOrigins: () => Readonl
   app.onError((error, c) => {
     if (isHandoffError(error) && isServiceErrorCode(error.code)) {
       const status = SERVICE_ERROR_CODES[error.code];
+      if (error.code === "too_many_attempts") context.metrics.rateLimited.inc({ route: routePath(c, -1) });
       const retryAfter = error.details?.retryAfterSeconds;
       if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
       // The unread rest of an oversized body would poison a kept-alive connection.

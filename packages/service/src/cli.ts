@@ -41,6 +41,8 @@ start:
   --smtp-from <address>   sender address (default handoff@localhost)
   --dev-outbox            development only: print mails here (security codes included)
                           instead of sending them; not with --smtp-host
+  --metrics               serve Prometheus metrics at GET /metrics; with HANDOFF_METRICS_TOKEN
+                          set, only to Authorization: Bearer <that token>
 
 create-client:
   --name <name>           a name to recognise the client by (required)
@@ -81,6 +83,7 @@ async function start(args: string[]): Promise<void> {
       "smtp-secure": { type: "boolean" },
       "smtp-insecure-localhost": { type: "boolean" },
       "dev-outbox": { type: "boolean" },
+      metrics: { type: "boolean" },
     },
     strict: true,
   });
@@ -111,6 +114,7 @@ async function start(args: string[]): Promise<void> {
     "max-failed-attempts-per-address",
     values["max-failed-attempts-per-address"],
   );
+  const metricsToken = process.env.HANDOFF_METRICS_TOKEN;
   const service = await startService({
     ...(port === undefined ? {} : { port }),
     ...(values.host ? { hostname: values.host } : {}),
@@ -124,6 +128,7 @@ async function start(args: string[]): Promise<void> {
     ...(values["trust-proxy"] ? { trustProxy: true } : {}),
     ...(smtp ? { smtp } : {}),
     ...(devOutbox ? { devOutbox } : {}),
+    ...(values.metrics ? { metrics: metricsToken ? { bearerToken: metricsToken } : true } : {}),
     onOutboxMail: (mail) => {
       process.stdout.write(`\n── dev outbox (not sent) ── to ${mail.to}: ${mail.subject}\n${mail.text}\n\n`);
     },

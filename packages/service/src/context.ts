@@ -1,6 +1,7 @@
 import type { AddressLimiters } from "./codes/address-limiters.js";
 import type { SigningKeys } from "./keys/signing-keys.js";
 import type { Mailer } from "./mail/mailer.js";
+import type { ServiceMetrics } from "./metrics/service-metrics.js";
 import type { ResolvedOptions } from "./options.js";
 import type { Storage } from "./storage/storage.js";
 import type { WaitHub } from "./wait/wait-hub.js";
@@ -24,6 +25,8 @@ export interface ServiceContext {
   addressLimiters: AddressLimiters;
   /** Current time. */
   now: () => Date;
+  /** Prometheus counters and histograms (served at `GET /metrics` when the option is on). */
+  metrics: ServiceMetrics;
   /** Set while the service shuts down; new waits are refused. */
   closing: { value: boolean };
 }

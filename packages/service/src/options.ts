@@ -102,6 +102,13 @@ export interface ServiceOptions {
    * address).
    */
   trustProxy?: boolean;
+  /**
+   * Serve Prometheus metrics at `GET /metrics` (requests by route and status, waits held, wake-up
+   * latency, 429s). `true`: to whoever reaches the service, so only where the port is private;
+   * `{ bearerToken }`: only with `Authorization: Bearer <bearerToken>` (CLI: `--metrics` and
+   * `HANDOFF_METRICS_TOKEN`). Default: `false` (no route).
+   */
+  metrics?: boolean | { bearerToken: string };
   /** Called with each mail the dev outbox keeps (`devOutbox`); the CLI prints them. */
   onOutboxMail?: (mail: OutboxMail) => void;
   /** Structured log sink, or `false` for none. Default: JSON lines on stdout. */
@@ -152,6 +159,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     rpId: options.rpId,
     rpName: options.rpName ?? "Handoff",
     trustProxy: options.trustProxy ?? false,
+    metrics: options.metrics ?? false,
     logger: options.logger === false ? () => {} : (options.logger ?? defaultLogger),
     now: options.now ?? Date.now,
   };
@@ -184,6 +192,9 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
   }
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
     throw new HandoffError("invalid_argument", `port must be 0–65535, got ${resolved.port}`);
+  }
+  if (typeof resolved.metrics === "object" && !(resolved.metrics.bearerToken?.length >= 16)) {
+    throw new HandoffError("invalid_argument", "metrics.bearerToken must be a string of at least 16 characters");
   }
   checkMailOptions(resolved.smtp, resolved.devOutbox);
   return resolved;

@@ -10,6 +10,7 @@ import { SigningKeys } from "./keys/signing-keys.js";
 import { jsonLinesLogger } from "./logger.js";
 import { createMailer } from "./mail/create-mailer.js";
 import type { OutboxMail } from "./mail/mailer.js";
+import { createServiceMetrics } from "./metrics/service-metrics.js";
 import { resolveOptions, type ServiceOptions } from "./options.js";
 import { openStorage } from "./storage/open-storage.js";
 import { startPurgeTimer } from "./storage/purge-timer.js";
@@ -117,6 +118,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     },
     issuer: () => resolved.issuer ?? url,
     now,
+    metrics: createServiceMetrics(() => waits.hub.size),
     closing: { value: false },
   };
 

@@ -42,6 +42,7 @@ import {
 } from "../src/webauthn.js";
 import { credentialOperations } from "./credential-operations.js";
 import { bodyErrors, type Operation, tokenErrors } from "./operation.js";
+import { operationalPaths } from "./operational-paths.js";
 
 type Schema = z.ZodMiniType;
 
@@ -226,7 +227,7 @@ function jsonSchema(schema: Schema, io: "input" | "output"): Record<string, unkn
 
 /** The OpenAPI 3.1 document of the contract. */
 export function buildOpenApiDocument(): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
+  const paths: Record<string, Record<string, unknown>> = { ...operationalPaths };
   for (const [name, spec] of Object.entries(ENDPOINTS) as [EndpointName, (typeof ENDPOINTS)[EndpointName]][]) {
     const operation = operations[name];
     const responses: Record<string, unknown> = {
@@ -298,6 +299,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           scheme: "bearer",
           bearerFormat: "JWT (ES256, claims client_id, type = scope, nonce, iat)",
         },
+        metricsToken: { type: "http", scheme: "bearer", description: "The service's metrics token, when one is set" },
       },
       schemas: {
         Error: {

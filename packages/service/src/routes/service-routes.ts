@@ -4,6 +4,7 @@ import { registerCodeRoutes } from "./codes.js";
 import { registerCredentialRoutes } from "./credentials.js";
 import { registerHealthRoute } from "./health.js";
 import { registerKeyRoutes } from "./keys.js";
+import { registerMetricsRoute } from "./metrics.js";
 import { registerPasskeyAddRoutes } from "./passkey-add.js";
 import { registerPasskeySignInRoutes } from "./passkey-sign-in.js";
 import { registerPasskeySignUpRoutes } from "./passkey-sign-up.js";
@@ -18,13 +19,15 @@ import { registerWaitRoutes } from "./wait.js";
 export type RegisterRoutes = (app: Hono, context: ServiceContext) => void;
 
 /**
- * Every route of the service, in the order `createApp` registers them: the health check; users,
+ * Every route of the service, in the order `createApp` registers them: the health check and the
+ * metrics (when on); users,
  * deleting, deactivating and activating users, codes, the wait and the signing keys; add device without a passkey (`/pwless/signup`,
  * `/pwless/devices`) and sign-in with its key (`/pwless/login/…`); passkey sign-up, sign-in and
  * add passkey (`…/fido2/init`, `…/fido2/complete`); a user's credentials (list, rename, revoke).
  */
 export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoute,
+  registerMetricsRoute,
   registerUserRoutes,
   registerUserLifecycleRoutes,
   registerCodeRoutes,

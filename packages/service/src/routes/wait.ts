@@ -60,6 +60,7 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
     const outcome = await context.waitLimits.hold(record.id, address, () =>
       waitForCode(context, record, c.req.raw.signal),
     );
+    const wokeAt = performance.now();
     switch (outcome) {
       case "timeout":
         throw fail("wait_timeout", "The code was not authorized in time; call again until it expires.");
@@ -78,10 +79,12 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
       await assertUserStill(context, user);
       throw fail("invalid_code");
     }
-    return replySession(c, context, client, user, {
+    const answer = await replySession(c, context, client, user, {
       uuid: record.id,
       type: "code",
       name: body.credential_name ?? `${type} code`,
     });
+    context.metrics.wakeup.observe((performance.now() - wokeAt) / 1000);
+    return answer;
   });
 }
