@@ -4,6 +4,8 @@ export default defineConfig({
   title: "Handoff",
   description: "Device handoff authentication: let a new device in once, or for good.",
   cleanUrls: true,
+  // GitHub Pages serves a project site under /<repository>/ (.github/workflows/docs.yml sets it).
+  base: process.env.DOCS_BASE ?? "/",
   srcExclude: ["**/README.md", "snippets/**"],
   // Dead internal links fail the build: the link check.
   ignoreDeadLinks: false,
