@@ -1,6 +1,17 @@
 import { defineConfig, type Options } from "tsup";
 
-const shared: Options = { entry: ["src/index.ts"], sourcemap: true, target: "es2022", dts: true };
+const shared: Options = {
+  // The SDK, and the backend routes as a fetch handler and as Hono and Express middleware.
+  entry: {
+    index: "src/index.ts",
+    handler: "src/handler/index.ts",
+    hono: "src/adapters/hono.ts",
+    express: "src/adapters/express.ts",
+  },
+  sourcemap: true,
+  target: "es2022",
+  dts: true,
+};
 
 export default defineConfig([
   { ...shared, format: ["esm"], clean: true },

@@ -5,6 +5,7 @@ import { useService } from "./helpers.js";
 // The published files (built by `pnpm build`, which `pnpm test:all` runs first), not the sources.
 const esm = await import("../dist/index.js");
 const cjs = await import("../dist/index.cjs");
+const subpaths = ["handler", "hono", "express"] as const;
 
 const t = await useService();
 const purpose = "temporary_authentication";
@@ -23,5 +24,15 @@ describe.each([
     expect((await handoff.verifyToken(jwt, { username })).userId).toBe(user.id);
     const error = await handoff.getUserID("nobody@example.com").catch((e: unknown) => e);
     expect(sdk.isHandoffError(error) && error.code).toBe("user_not_found");
+  });
+});
+
+describe("the subpath bundles", () => {
+  it.each(subpaths)("@handoff/server/%s loads as ESM and CommonJS, with its one export", async (name) => {
+    const exported = { handler: "createHandoffHandler", hono: "handoffHono", express: "handoffExpress" }[name];
+    for (const file of [`../dist/${name}.js`, `../dist/${name}.cjs`]) {
+      const module = (await import(file)) as Record<string, unknown>;
+      expect(typeof module[exported], file).toBe("function");
+    }
   });
 });

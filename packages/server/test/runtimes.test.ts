@@ -18,6 +18,7 @@ const run = promisify(execFile);
 const t = await useService();
 const purpose = "temporary_authentication";
 const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+const handlerDist = fileURLToPath(new URL("../dist/handler.js", import.meta.url));
 
 /** Waits on `code` as the new device and returns the JWT. */
 async function jwtFor(username: string, code: string): Promise<string> {
@@ -84,5 +85,42 @@ describe("an edge runtime (@edge-runtime/vm)", () => {
       return (await handoff.verifyToken(${JSON.stringify(jwt)})).userId;
     })()`);
     expect(userId).toBe(generated.userId);
+  });
+
+  it("runs the bundled route handler (@handoff/server/handler) with only web APIs", async () => {
+    const bundle = await build({
+      stdin: {
+        contents: `export { createServerClient } from ${JSON.stringify(dist)};
+          export { createHandoffHandler } from ${JSON.stringify(handlerDist)};`,
+        resolveDir: fileURLToPath(new URL(".", import.meta.url)),
+      },
+      bundle: true,
+      format: "iife",
+      globalName: "HandoffServer",
+      platform: "browser",
+      conditions: ["edge-light", "worker", "browser"],
+      write: false,
+      logLevel: "silent",
+    });
+    const code = bundle.outputFiles[0]?.text ?? "";
+    expect(code).not.toMatch(/require\(["']node:/);
+    const vm = new EdgeVM();
+    vm.evaluate(code);
+    const username = `edge-handler-${crypto.randomUUID()}@example.com`;
+    await t.handoff.createUser(username);
+    const options = JSON.stringify({ baseUrl: t.service.url, clientId: t.clientId, privateKey: t.privateKey });
+    const answer = JSON.parse(
+      await vm.evaluate(`(async () => {
+        const client = HandoffServer.createServerClient(JSON.parse(${JSON.stringify(options)}));
+        const handle = HandoffServer.createHandoffHandler({ client, getUser: () => null, signIn: () => new Response("") });
+        const response = await handle(new Request("https://app.example/handoff/one-time/start", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ username: ${JSON.stringify(username)} }),
+        }), undefined);
+        return JSON.stringify({ status: response.status, body: await response.json() });
+      })()`),
+    ) as { status: number; body: { codeType: string } };
+    expect(answer).toMatchObject({ status: 200, body: { codeType: "short" } });
   });
 });
