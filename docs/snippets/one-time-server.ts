@@ -1,4 +1,4 @@
-import { isHandoffError } from "@handoff/types";
+import { isHandoffError } from "@handoff/server";
 import { handoff } from "./server-client.js";
 
 // Steps 1–2, on the new device's request: find the user, generate a code for it.
