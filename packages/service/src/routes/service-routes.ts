@@ -5,6 +5,7 @@ import { registerCredentialRoutes } from "./credentials.js";
 import { registerHealthRoute } from "./health.js";
 import { registerKeyRoutes } from "./keys.js";
 import { registerPasskeyAddRoutes } from "./passkey-add.js";
+import { registerPasskeyForceAddRoute } from "./passkey-force-add.js";
 import { registerPasskeySignInRoutes } from "./passkey-sign-in.js";
 import { registerPasskeySignUpRoutes } from "./passkey-sign-up.js";
 import { registerPwlessDevicesRoute } from "./pwless-devices.js";
@@ -21,7 +22,8 @@ export type RegisterRoutes = (app: Hono, context: ServiceContext) => void;
  * Every route of the service, in the order `createApp` registers them: the health check; users,
  * deleting, deactivating and activating users, codes, the wait and the signing keys; add device without a passkey (`/pwless/signup`,
  * `/pwless/devices`) and sign-in with its key (`/pwless/login/…`); passkey sign-up, sign-in and
- * add passkey (`…/fido2/init`, `…/fido2/complete`); a user's credentials (list, rename, revoke).
+ * add passkey (`…/fido2/init`, `…/fido2/complete`) and its start by the backend (`…/fido2/init/force`);
+ * a user's credentials (list, rename, revoke).
  */
 export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoute,
@@ -36,5 +38,6 @@ export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerPasskeySignUpRoutes,
   registerPasskeySignInRoutes,
   registerPasskeyAddRoutes,
+  registerPasskeyForceAddRoute,
   registerCredentialRoutes,
 ];
