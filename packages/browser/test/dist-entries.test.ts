@@ -87,7 +87,14 @@ describe("the built package in Node", () => {
 
   it("require and import of the subpath entries give their standalone functions", async () => {
     const names = {
-      "@handoff/browser/passkeys": ["NO_CREDENTIAL_NEXT", "addDevice", "classifyWebAuthnError", "completeAddPasskey", "signIn", "signUp"],
+      "@handoff/browser/passkeys": [
+        "NO_CREDENTIAL_NEXT",
+        "addDevice",
+        "classifyWebAuthnError",
+        "completeAddPasskey",
+        "signIn",
+        "signUp",
+      ],
       "@handoff/browser/device-keys": ["addDeviceKey", "requestDeviceCode", "signInWithDeviceKey"],
       "@handoff/browser/qr": ["renderCodeQr", "renderQr", "renderQrToCanvas"],
     };
