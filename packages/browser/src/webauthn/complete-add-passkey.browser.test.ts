@@ -1,7 +1,7 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cdp, commands } from "vitest/browser";
-import { addVirtualAuthenticator } from "../../test/virtual-authenticator.js";
+import { deviceAuthenticator } from "../../test/virtual-authenticator.js";
 import { type BrowserClient, createBrowserClient } from "../create-browser-client.js";
 import { completeAddPasskey } from "./complete-add-passkey.js";
 
@@ -13,20 +13,7 @@ import { completeAddPasskey } from "./complete-add-passkey.js";
 
 let client: BrowserClient;
 let service: { baseUrl: string; clientId: string };
-let authenticatorId: string | undefined;
-
-async function freshAuthenticator(): Promise<void> {
-  if (authenticatorId) await cdp().send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
-  authenticatorId = await addVirtualAuthenticator();
-}
-
-async function credentialCount(): Promise<number> {
-  if (!authenticatorId) return 0;
-  const { credentials } = (await cdp().send("WebAuthn.getCredentials", { authenticatorId })) as {
-    credentials: unknown[];
-  };
-  return credentials.length;
-}
+const authenticator = deviceAuthenticator();
 
 /** A user the backend created, and the options its backend got for them from init/force. */
 async function startedForNewUser() {
@@ -43,22 +30,19 @@ beforeAll(async () => {
   await cdp().send("WebAuthn.enable", { enableUI: false });
 });
 
-afterEach(async () => {
-  if (authenticatorId) await cdp().send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
-  authenticatorId = undefined;
-});
+afterEach(() => authenticator.remove());
 
 afterAll(() => cdp().send("WebAuthn.disable"));
 
 describe("completeAddPasskey in Chromium with a virtual authenticator", () => {
   it("registers the passkey the backend started, answers a session, and the passkey signs in", async () => {
-    await freshAuthenticator();
+    await authenticator.fresh();
     const { username, userId, options } = await startedForNewUser();
     const session = await client.completeAddPasskey({ options, credentialName: "Work laptop" });
     expect(session.user).toMatchObject({ id: userId, username });
     expect(session.credential).toMatchObject({ type: "fido2", name: "Work laptop" });
     expect(await commands.handoffVerifyJwt(session.jwt)).toMatchObject({ sub: userId, udata: username });
-    expect(await credentialCount()).toBe(1);
+    expect(await authenticator.count()).toBe(1);
     const outbox = await commands.handoffOutbox();
     expect(outbox.at(-1)).toMatchObject({ to: username, subject: "A passkey was added to your account" });
 
@@ -67,10 +51,10 @@ describe("completeAddPasskey in Chromium with a virtual authenticator", () => {
   });
 
   it("works as a standalone function too; the options are single use", async () => {
-    await freshAuthenticator();
+    await authenticator.fresh();
     const { userId, options } = await startedForNewUser();
     expect((await completeAddPasskey(service, { options })).user.id).toBe(userId);
-    await freshAuthenticator();
+    await authenticator.fresh();
     await expect(completeAddPasskey(service, { options })).rejects.toMatchObject({
       code: "invalid_challenge",
       status: 400,
@@ -78,16 +62,16 @@ describe("completeAddPasskey in Chromium with a virtual authenticator", () => {
   });
 
   it("answers credential_exists on an authenticator that already holds a passkey of the account", async () => {
-    await freshAuthenticator();
+    await authenticator.fresh();
     const { userId, options } = await startedForNewUser();
     await client.completeAddPasskey({ options });
     const again = (await commands.handoffStartAddPasskey(userId)) as PublicKeyCredentialCreationOptionsJSON;
     await expect(client.completeAddPasskey({ options: again })).rejects.toMatchObject({ code: "credential_exists" });
-    expect(await credentialCount()).toBe(1);
+    expect(await authenticator.count()).toBe(1);
   });
 
   it("refuses malformed options before any prompt or request, and honours an aborted signal", async () => {
-    await freshAuthenticator();
+    await authenticator.fresh();
     const { options } = await startedForNewUser();
     // Plain JavaScript callers can pass anything; these casts stand for them.
     const loose = <T>(value: unknown) => value as T;
@@ -104,7 +88,7 @@ describe("completeAddPasskey in Chromium with a virtual authenticator", () => {
     await expect(client.completeAddPasskey({ options, signal: controller.signal })).rejects.toMatchObject({
       code: "aborted",
     });
-    expect(await credentialCount()).toBe(0);
+    expect(await authenticator.count()).toBe(0);
     // Nothing above spent the options.
     expect((await client.completeAddPasskey({ options })).credential.type).toBe("fido2");
   });
