@@ -12,6 +12,7 @@ import { resolveConfig } from "./internal/resolve-config.js";
 import { runWait } from "./wait/run-wait.js";
 import type { WaitCodeOptions } from "./wait/wait-code-options.js";
 import type { AddDeviceOptions } from "./webauthn/add-device.js";
+import type { CompleteAddPasskeyOptions } from "./webauthn/complete-add-passkey.js";
 import { detectWebAuthn, type WebAuthnSupport } from "./webauthn/detect-webauthn.js";
 import type { SignInOptions, SignInResult } from "./webauthn/sign-in.js";
 import type { SignUpOptions } from "./webauthn/sign-up.js";
@@ -88,13 +89,22 @@ export interface BrowserClient {
    * const session = await client.addDevice({ username, code: typedCode }); // codeType "phrase"
    */
   addDevice(options: AddDeviceOptions): Promise<Session>;
+  /**
+   * Adds a passkey on this device to the signed-in account with the registration options your
+   * backend got from `startAddPasskey` (no code); see the standalone `completeAddPasskey`.
+   *
+   * @example
+   * const { options } = await (await fetch("/account/passkeys/start", { method: "POST" })).json();
+   * const session = await client.completeAddPasskey({ options, credentialName: "Work laptop" });
+   */
+  completeAddPasskey(options: CompleteAddPasskeyOptions): Promise<Session>;
 }
 
 /**
  * Creates the browser SDK for one service and client.
  *
  * `waitCode` and `detectWebAuthn` are part of the core bundle. The passkey methods (`signUp`,
- * `signIn`, `addDevice`) and the device-key methods (`requestDeviceCode`, `addDeviceKey`,
+ * `signIn`, `addDevice`, `completeAddPasskey`) and the device-key methods (`requestDeviceCode`, `addDeviceKey`,
  * `signInWithDeviceKey`) load their code on their first call, from a chunk your bundler splits
  * off; when that chunk cannot be fetched they reject with `network_error` (`details.chunk`).
  *
@@ -115,5 +125,6 @@ export function createBrowserClient(options: BrowserClientOptions): BrowserClien
     signUp: async (passkeyOptions) => (await passkeys()).runSignUp(config, passkeyOptions),
     signIn: async (passkeyOptions) => (await passkeys()).runSignIn(config, passkeyOptions),
     addDevice: async (passkeyOptions) => (await passkeys()).runAddDevice(config, passkeyOptions),
+    completeAddPasskey: async (passkeyOptions) => (await passkeys()).runCompleteAddPasskey(config, passkeyOptions),
   };
 }

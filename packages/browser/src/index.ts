@@ -25,6 +25,7 @@ export { waitCode } from "./wait/wait-code.js";
 export type { WaitCodeOptions, WaitProgress } from "./wait/wait-code-options.js";
 export type { AddDeviceOptions } from "./webauthn/add-device.js";
 export type { WebAuthnErrorContext } from "./webauthn/classify-webauthn-error.js";
+export type { CompleteAddPasskeyOptions } from "./webauthn/complete-add-passkey.js";
 export type { WebAuthnSupport } from "./webauthn/detect-webauthn.js";
 export { detectWebAuthn } from "./webauthn/detect-webauthn.js";
 export type { SignInOptions, SignInResult } from "./webauthn/sign-in.js";

@@ -40,6 +40,7 @@ async function lazyMethodCodes(core: typeof Core): Promise<Record<string, string
     signInBadArgument: await rejection(client.signIn({ username: "" })),
     signInHere: await rejection(client.signIn({ username: "ada@example.com" })),
     addDevice: await rejection(client.addDevice({ username: "ada@example.com", code: "" })),
+    completeAddPasskey: await rejection(client.completeAddPasskey({ options: {} as never })),
     requestDeviceCode: await rejection(client.requestDeviceCode({ email: "not an email" })),
     addDeviceKeyHere: await rejection(client.addDeviceKey({ email: "ada@example.com", securityCode: "ABC123" })),
   };
@@ -49,6 +50,7 @@ const expectedCodes = {
   signInBadArgument: "invalid_argument",
   signInHere: "webauthn_unsupported",
   addDevice: "invalid_argument",
+  completeAddPasskey: "invalid_argument",
   requestDeviceCode: "invalid_argument",
   addDeviceKeyHere: "device_key_unsupported",
 };
@@ -85,7 +87,14 @@ describe("the built package in Node", () => {
 
   it("require and import of the subpath entries give their standalone functions", async () => {
     const names = {
-      "@handoff/browser/passkeys": ["NO_CREDENTIAL_NEXT", "addDevice", "classifyWebAuthnError", "signIn", "signUp"],
+      "@handoff/browser/passkeys": [
+        "NO_CREDENTIAL_NEXT",
+        "addDevice",
+        "classifyWebAuthnError",
+        "completeAddPasskey",
+        "signIn",
+        "signUp",
+      ],
       "@handoff/browser/device-keys": ["addDeviceKey", "requestDeviceCode", "signInWithDeviceKey"],
       "@handoff/browser/qr": ["renderCodeQr", "renderQr", "renderQrToCanvas"],
     };

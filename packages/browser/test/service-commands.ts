@@ -107,6 +107,16 @@ export const serviceCommands = {
       purpose: args.purpose,
     });
   },
+  /**
+   * Starts adding a passkey without a code, as the signed-in user's backend does
+   * (`startAddPasskey`, `POST …/credentials/fido2/init/force`); returns the options for the browser.
+   */
+  async handoffStartAddPasskey(_context: BrowserCommandContext, userId: string): Promise<unknown> {
+    const body = (await call("/api/native/credentials/fido2/init/force", "credentials.force_add", {
+      user_id: userId,
+    })) as { options: unknown };
+    return body.options;
+  },
   /** Mail the service kept in its dev outbox (no SMTP in tests), newest last. */
   async handoffOutbox(_context: BrowserCommandContext): Promise<{ to: string; subject: string; text: string }[]> {
     const { service } = await getBackend();
@@ -137,6 +147,7 @@ declare module "vitest/browser" {
     handoffGenerateCode: Browserside<Commands["handoffGenerateCode"]>;
     handoffAuthorizeCode: Browserside<Commands["handoffAuthorizeCode"]>;
     handoffInvalidateCodes: Browserside<Commands["handoffInvalidateCodes"]>;
+    handoffStartAddPasskey: Browserside<Commands["handoffStartAddPasskey"]>;
     handoffOutbox: Browserside<Commands["handoffOutbox"]>;
     handoffVerifyJwt: Browserside<Commands["handoffVerifyJwt"]>;
     handoffPendingWaits: Browserside<Commands["handoffPendingWaits"]>;

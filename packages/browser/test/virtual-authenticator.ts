@@ -22,3 +22,30 @@ export async function addVirtualAuthenticator(): Promise<string> {
   })) as { authenticatorId: string };
   return authenticatorId;
 }
+
+/**
+ * The test device's authenticator, one at a time: `fresh()` replaces it with a new one that holds
+ * no passkey, `count()` says how many passkeys it holds, `remove()` takes it away (call it after
+ * each test).
+ */
+export function deviceAuthenticator() {
+  let authenticatorId: string | undefined;
+  const remove = async () => {
+    if (authenticatorId) await cdp().send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
+    authenticatorId = undefined;
+  };
+  return {
+    remove,
+    async fresh(): Promise<void> {
+      await remove();
+      authenticatorId = await addVirtualAuthenticator();
+    },
+    async count(): Promise<number> {
+      if (!authenticatorId) return 0;
+      const { credentials } = (await cdp().send("WebAuthn.getCredentials", { authenticatorId })) as {
+        credentials: unknown[];
+      };
+      return credentials.length;
+    },
+  };
+}

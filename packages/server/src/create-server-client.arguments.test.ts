@@ -104,6 +104,50 @@ describe("arguments are checked before anything is sent", () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
+  it.each(["", "x".repeat(129), "a\u0000b", 7, undefined])(
+    "deactivateUser, activateUser and deleteUser refuse the user id %o",
+    async (userId) => {
+      const { fetchSpy, handoff } = offline();
+      expect(await rejectedCode(handoff.deactivateUser(loose(userId)))).toBe("invalid_argument");
+      expect(await rejectedCode(handoff.activateUser(loose(userId)))).toBe("invalid_argument");
+      expect(await rejectedCode(handoff.deleteUser(loose(userId)))).toBe("invalid_argument");
+      expect(await rejectedCode(handoff.deleteUser("u1", loose({ timeoutMs: 0 })))).toBe("invalid_argument");
+      expect(fetchSpy).not.toHaveBeenCalled();
+    },
+  );
+
+  const credential = { userId: "u1", credentialId: "k1", name: "Laptop" };
+  it.each([
+    { ...credential, userId: "" },
+    { ...credential, userId: undefined },
+    { ...credential, credentialId: "" },
+    { ...credential, credentialId: "a/b" },
+    { ...credential, credentialId: "x".repeat(1365) },
+    { ...credential, credentialId: 7 },
+    { ...credential, signal: {} },
+  ])("renameCredential and revokeCredential refuse %o", async (options) => {
+    const { fetchSpy, handoff } = offline();
+    expect(await rejectedCode(handoff.renameCredential(loose(options)))).toBe("invalid_argument");
+    expect(await rejectedCode(handoff.revokeCredential(loose(options)))).toBe("invalid_argument");
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it("renameCredential refuses a bad name, revokeCredential a non-boolean force, each names the argument", async () => {
+    const { fetchSpy, handoff } = offline();
+    for (const name of ["", "x".repeat(129), "a\tb", undefined]) {
+      const error = await handoff.renameCredential(loose({ ...credential, name })).catch((e: unknown) => e);
+      expect(isHandoffError(error) && error.message).toMatch(/^name must/);
+    }
+    expect(await rejectedCode(handoff.revokeCredential(loose({ ...credential, force: "yes" })))).toBe(
+      "invalid_argument",
+    );
+    for (const options of [undefined, null, "u1", [], { userId: "" }, { userId: "u1", timeoutMs: -1 }]) {
+      expect(await rejectedCode(handoff.listCredentials(loose(options)))).toBe("invalid_argument");
+      expect(await rejectedCode(handoff.startAddPasskey(loose(options)))).toBe("invalid_argument");
+    }
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
   it("verifyToken refuses a non-string or empty jwt and a malformed username option", async () => {
     const { fetchSpy, handoff } = offline();
     expect(await rejectedCode(handoff.verifyToken(loose(undefined)))).toBe("invalid_argument");

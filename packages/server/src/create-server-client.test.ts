@@ -75,6 +75,7 @@ describe("requests", () => {
       namespaceId: "n1",
       createdAt: new Date("2026-11-27T10:00:00.000Z"),
       verifiedAt: null, // an older service that does not send verified_at
+      deactivatedAt: null, // nor deactivated_at
     });
     await handoff.getUserID("alice@example.com");
     await handoff.createUser("alice@example.com");

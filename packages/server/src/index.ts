@@ -7,6 +7,9 @@ export type {
   CodePurpose,
   CodeRequester,
   CodeType,
+  CreationOptionsJSON,
+  Credential,
+  DeletedUser,
   GeneratedCode,
   HandoffErrorCode,
   InvalidatedCodes,
@@ -23,6 +26,12 @@ export type {
   ListPendingCodesOptions,
 } from "./codes/code-options.js";
 export { createServerClient } from "./create-server-client.js";
+export type {
+  ListCredentialsOptions,
+  RenameCredentialOptions,
+  RevokeCredentialOptions,
+  StartAddPasskeyOptions,
+} from "./credentials/credential-options.js";
 export type { ServerClient } from "./server-client.js";
 export type { RetryOptions, ServerClientOptions } from "./server-client-options.js";
 export type { PrivateKeyInput } from "./tokens/import-private-key.js";

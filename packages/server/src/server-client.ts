@@ -1,5 +1,8 @@
 import type {
   AuthorizedCode,
+  CreationOptionsJSON,
+  Credential,
+  DeletedUser,
   GeneratedCode,
   InvalidatedCodes,
   PendingCode,
@@ -13,6 +16,12 @@ import type {
   InvalidateAllCodesOptions,
   ListPendingCodesOptions,
 } from "./codes/code-options.js";
+import type {
+  ListCredentialsOptions,
+  RenameCredentialOptions,
+  RevokeCredentialOptions,
+  StartAddPasskeyOptions,
+} from "./credentials/credential-options.js";
 import type { VerifyTokenOptions } from "./tokens/verify-token.js";
 
 /**
@@ -113,6 +122,96 @@ export interface ServerClient {
    * console.log(pending?.requester?.userAgent, pending?.requester?.ip, pending?.requester?.seenAt);
    */
   listPendingCodes(options: ListPendingCodesOptions): Promise<PendingCode[]>;
+
+  /**
+   * Deactivates a user: their live codes are deleted (a wait on one answers `user_deactivated`),
+   * and no code, wait or sign-in lets them in until {@link ServerClient.activateUser |
+   * activateUser}; their credentials are kept. Deactivating again keeps the first
+   * `deactivatedAt`. Never retried.
+   *
+   * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * const { deactivatedAt } = await handoff.deactivateUser(userId);
+   */
+  deactivateUser(userId: string, options?: CallOptions): Promise<UserProfile>;
+
+  /**
+   * Activates a deactivated user again (`deactivatedAt` becomes `null`); codes deleted by the
+   * deactivation stay deleted. Never retried.
+   *
+   * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * await handoff.activateUser(userId);
+   */
+  activateUser(userId: string, options?: CallOptions): Promise<UserProfile>;
+
+  /**
+   * Deletes a user by id with their passkeys, device keys, codes and pending ceremonies, in one
+   * transaction; a wait on one of their codes answers `user_not_found`. A later user of the same
+   * username gets a new id, so compare a JWT's `sub`, never its username. Never retried (a retry
+   * after a lost answer would report `user_not_found`).
+   *
+   * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * const { deletedAt } = await handoff.deleteUser(userId);
+   */
+  deleteUser(userId: string, options?: CallOptions): Promise<DeletedUser>;
+
+  /**
+   * The user's passkeys and device keys, oldest first: for an account page where they can see,
+   * rename and revoke them. Retried.
+   *
+   * @throws {HandoffError} `user_not_found`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * const credentials = await handoff.listCredentials({ userId });
+   * for (const { id, type, name, lastUsedAt } of credentials) console.log(id, type, name, lastUsedAt);
+   */
+  listCredentials(options: ListCredentialsOptions): Promise<Credential[]>;
+
+  /**
+   * Renames one of the user's passkeys or device keys; returns it with its new name. Never retried.
+   *
+   * @throws {HandoffError} `credential_not_found` (also for another user's credential),
+   * `user_not_found`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * await handoff.renameCredential({ userId, credentialId: credential.id, name: "Work laptop" });
+   */
+  renameCredential(options: RenameCredentialOptions): Promise<Credential>;
+
+  /**
+   * Revokes (deletes) one of the user's passkeys or device keys; it never signs in again, and the
+   * user is emailed. Returns it as it was. The user's last one is refused with `last_credential`
+   * unless `force: true`. Never retried.
+   *
+   * @throws {HandoffError} `credential_not_found` (also for another user's credential),
+   * `last_credential`, `user_not_found`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * await handoff.revokeCredential({ userId, credentialId: credential.id });
+   */
+  revokeCredential(options: RevokeCredentialOptions): Promise<Credential>;
+
+  /**
+   * Starts adding a passkey for a signed-in user without a code, on your word: returns the
+   * registration options to hand to that user's browser, which finishes with `completeAddPasskey`
+   * of `@handoff/browser` (and gets a session). The options are single use, valid 5 minutes, and a
+   * bearer grant until then: send them only to that user's browser, never log them. The user is
+   * emailed when the passkey is added. Never retried.
+   *
+   * @throws {HandoffError} `user_not_found`, `user_deactivated`, `origin_not_allowed` (the client
+   * has no browser origin), `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * // In your backend, for the user of the verified session:
+   * const { options } = await handoff.startAddPasskey({ userId: claims.userId });
+   * return Response.json({ options }); // → client.completeAddPasskey({ options }) in the browser
+   */
+  startAddPasskey(options: StartAddPasskeyOptions): Promise<{ options: CreationOptionsJSON }>;
 
   /**
    * Verifies a user JWT from the service against its JWKS (ES256, `iss`, `aud` = this client,

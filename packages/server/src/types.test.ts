@@ -1,5 +1,8 @@
 import type {
   AuthorizedCode,
+  CreationOptionsJSON,
+  Credential,
+  DeletedUser,
   GeneratedCode,
   HandoffError,
   InvalidatedCodes,
@@ -13,6 +16,7 @@ import {
   createServerClient,
   type GenerateCodeOptions,
   isHandoffError,
+  type RevokeCredentialOptions,
   type ServerClient,
   type ServerClientOptions,
 } from "./index.js";
@@ -30,6 +34,15 @@ describe("public types", () => {
     expectTypeOf<ServerClient["invalidateAllCodes"]>().returns.resolves.toEqualTypeOf<InvalidatedCodes>();
     expectTypeOf<ServerClient["listPendingCodes"]>().returns.resolves.toEqualTypeOf<PendingCode[]>();
     expectTypeOf<ServerClient["verifyToken"]>().returns.resolves.toEqualTypeOf<UserTokenClaims>();
+    expectTypeOf<ServerClient["deactivateUser"]>().returns.resolves.toEqualTypeOf<UserProfile>();
+    expectTypeOf<ServerClient["activateUser"]>().returns.resolves.toEqualTypeOf<UserProfile>();
+    expectTypeOf<ServerClient["deleteUser"]>().returns.resolves.toEqualTypeOf<DeletedUser>();
+    expectTypeOf<ServerClient["listCredentials"]>().returns.resolves.toEqualTypeOf<Credential[]>();
+    expectTypeOf<ServerClient["renameCredential"]>().returns.resolves.toEqualTypeOf<Credential>();
+    expectTypeOf<ServerClient["revokeCredential"]>().returns.resolves.toEqualTypeOf<Credential>();
+    expectTypeOf<ServerClient["startAddPasskey"]>().returns.resolves.toEqualTypeOf<{
+      options: CreationOptionsJSON;
+    }>();
 
     expectTypeOf<Awaited<ReturnType<ServerClient["getUserID"]>>>().not.toBeAny();
     expectTypeOf<UserProfile>().toEqualTypeOf<{
@@ -38,7 +51,18 @@ describe("public types", () => {
       namespaceId: string;
       createdAt: Date;
       verifiedAt: Date | null;
+      deactivatedAt: Date | null;
     }>();
+    expectTypeOf<Credential>().toEqualTypeOf<{
+      id: string;
+      type: "passkey" | "device_key";
+      name: string;
+      createdAt: Date;
+      lastUsedAt: Date | null;
+      deviceInfo: string | null;
+      status: "active";
+    }>();
+    expectTypeOf<DeletedUser>().toEqualTypeOf<{ deletedAt: Date }>();
     expectTypeOf<GeneratedCode>().toEqualTypeOf<{ code: string; expiresAt: Date; isAuthorized: boolean }>();
     expectTypeOf<AuthorizedCode>().toEqualTypeOf<{ expiresAt: Date; isAuthorized: true }>();
     expectTypeOf<InvalidatedCodes>().toEqualTypeOf<{ deletedAt: Date }>();
@@ -60,6 +84,8 @@ describe("public types", () => {
     expectTypeOf<CallOptions["timeoutMs"]>().toEqualTypeOf<number | false | undefined>();
     expectTypeOf<ServerClientOptions["clockToleranceSeconds"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<GenerateCodeOptions>().toExtend<CallOptions>();
+    expectTypeOf<RevokeCredentialOptions>().toExtend<CallOptions>();
+    expectTypeOf<RevokeCredentialOptions["force"]>().toEqualTypeOf<boolean | undefined>();
 
     const handoff = {} as ServerClient;
     // @ts-expect-error — not a code type
@@ -68,6 +94,10 @@ describe("public types", () => {
     void (() => handoff.invalidateAllCodes({ userId: "u", codeType: "short" }));
     // @ts-expect-error — the code is required
     void (() => handoff.authorizeCode({ userId: "u", codeType: "short", purpose: "add_credential" }));
+    // @ts-expect-error — the credential id is required
+    void (() => handoff.revokeCredential({ userId: "u" }));
+    // @ts-expect-error — the user id is required
+    void (() => handoff.startAddPasskey({}));
   });
 
   it("isHandoffError narrows to HandoffError", () => {

@@ -36,6 +36,20 @@ const bodyText = fc.oneof(
   shaped({ code: "123456", expires_at: "2026-11-27T10:05:00.000Z", is_authorized: false }),
   shaped({ expires_at: "2026-11-27T10:05:00.000Z", is_authorized: true, deleted_at: "2026-11-27T10:05:00.000Z" }),
   shaped({ code: "too_many_attempts", message: "Wait." }),
+  shaped({
+    credentials: [
+      { uuid: "k1", type: "passkey", name: "Laptop", status: "active", created_at: "2026-11-27T10:00:00.000Z" },
+    ],
+    credential: {
+      uuid: "k1",
+      type: "device_key",
+      name: "Pixel",
+      status: "active",
+      last_used_at: null,
+      device_info: null,
+    },
+    options: { challenge: "x".repeat(43), rp: { name: "Handoff" }, user: { id: "dTE", name: "a", displayName: "a" } },
+  }),
   fc
     .record({ code: fc.oneof(fc.constantFrom(...Object.keys(SERVICE_ERROR_CODES)), fc.string()), message: wrongValue })
     .map((value) => JSON.stringify(value)),
@@ -115,6 +129,15 @@ const calls = {
   listPendingCodes: (client: ReturnType<typeof createServerClient>) =>
     client.listPendingCodes({ userId: "u1", codeType: "short", purpose }),
   verifyToken: (client: ReturnType<typeof createServerClient>) => client.verifyToken(validJwt),
+  deactivateUser: (client: ReturnType<typeof createServerClient>) => client.deactivateUser("u1"),
+  activateUser: (client: ReturnType<typeof createServerClient>) => client.activateUser("u1"),
+  deleteUser: (client: ReturnType<typeof createServerClient>) => client.deleteUser("u1"),
+  listCredentials: (client: ReturnType<typeof createServerClient>) => client.listCredentials({ userId: "u1" }),
+  renameCredential: (client: ReturnType<typeof createServerClient>) =>
+    client.renameCredential({ userId: "u1", credentialId: "k1", name: "Laptop" }),
+  revokeCredential: (client: ReturnType<typeof createServerClient>) =>
+    client.revokeCredential({ userId: "u1", credentialId: "k1", force: true }),
+  startAddPasskey: (client: ReturnType<typeof createServerClient>) => client.startAddPasskey({ userId: "u1" }),
 };
 
 describe("a broken or malicious service never makes the server SDK throw anything but HandoffError", () => {

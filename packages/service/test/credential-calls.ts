@@ -1,4 +1,10 @@
-import { type CredentialWire, credentialResponseSchema, listCredentialsResponseSchema } from "@handoff/types";
+import {
+  type CreationOptionsJSON,
+  type CredentialWire,
+  credentialResponseSchema,
+  listCredentialsResponseSchema,
+  registrationOptionsResponseSchema,
+} from "@handoff/types";
 import { expect } from "vitest";
 import type { TestService } from "./helpers.js";
 
@@ -38,6 +44,17 @@ export function credentialCalls(t: TestService) {
     },
     async revoke(userId: string, uuid: string, force = false): Promise<CredentialWire> {
       return credentialResponseSchema.parse(await ok(await api.revokeResponse(userId, uuid, { force }))).credential;
+    },
+    /** `POST /api/native/credentials/fido2/init/force` with a `credentials.force_add` token (or `token`). */
+    async forceAddResponse(userId: string, options: { token?: string; clientId?: string } = {}) {
+      return t.post(
+        "/api/native/credentials/fido2/init/force",
+        { client_id: options.clientId ?? t.clientId, user_id: userId },
+        { token: options.token ?? (await t.token("credentials.force_add", { user_id: userId })) },
+      );
+    },
+    async forceAddOptions(userId: string): Promise<CreationOptionsJSON> {
+      return registrationOptionsResponseSchema.parse(await ok(await api.forceAddResponse(userId))).options;
     },
   };
   return api;

@@ -3,9 +3,12 @@
  * URL changes to `<service>/api/native`.
  */
 import { createRequire } from "node:module";
+import { registrationOptionsResponseSchema } from "@handoff/types";
 import { describe, expect, it } from "vitest";
 import { addDeviceFlow, freshEmail, keys } from "./device-key-helpers.js";
 import { useService } from "./helpers.js";
+import { passkeyCalls } from "./passkey-calls.js";
+import { SoftAuthenticator } from "./soft-authenticator.js";
 
 interface LoginIdManagement {
   addUserWithoutCredentials(username: string): Promise<{ id: string; username: string }>;
@@ -24,6 +27,7 @@ interface LoginIdManagement {
   ): Promise<{ credentials: { uuid: string; type: string; name: string; status: string }[] }>;
   renameCredential(userId: string, credentialId: string, name: string): Promise<{ credential: { name: string } }>;
   revokeCredential(userId: string, credentialId: string): Promise<{ credential: { uuid: string } }>;
+  initAddCredentialWithoutCode(userId: string): Promise<unknown>;
 }
 const { LoginIdManagement } = createRequire(import.meta.url)("@loginid/node-sdk") as {
   LoginIdManagement: new (clientId: string, privateKey: string, baseUrl: string) => LoginIdManagement;
@@ -100,5 +104,23 @@ describe("@loginid/node-sdk 0.8.3 as a drop-in client", () => {
       code?: string;
     };
     expect(foreign.code).toBe("credential_not_found");
+  });
+
+  it("initAddCredentialWithoutCode starts adding a passkey that the browser completes", async () => {
+    const username = freshEmail("legacy-force");
+    const { id: userId } = await sdk.addUserWithoutCredentials(username);
+    const { options } = registrationOptionsResponseSchema.parse(await sdk.initAddCredentialWithoutCode(userId));
+    expect(options.user.name).toBe(username);
+    const authenticator = new SoftAuthenticator(t.origin);
+    const passkeys = passkeyCalls(t);
+    const credential = authenticator.register(options);
+    const added = await passkeys.call("addComplete", { client_id: t.clientId, username, credential });
+    expect(added.status).toBe(200);
+    expect((await passkeys.signIn(username, authenticator)).user.id).toBe(userId);
+    expect((await sdk.getCredentials(userId)).credentials.map((credential) => credential.type)).toEqual(["passkey"]);
+    const missing = (await sdk.initAddCredentialWithoutCode("no-such-user").catch((e: unknown) => e)) as {
+      code?: string;
+    };
+    expect(missing.code).toBe("user_not_found");
   });
 });

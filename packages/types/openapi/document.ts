@@ -159,7 +159,8 @@ const operations: Record<EndpointName, Operation> = {
     ],
   },
   fido2AddCredentialComplete: {
-    summary: "Add a passkey, step 2: send the new credential; consumes the code, answers a session",
+    summary:
+      "Add a passkey, step 2: send the new credential; consumes the code (none after init/force), answers a session",
     request: registrationCompleteRequestSchema,
     response: authenticationResponseSchema,
     errors: [

@@ -4,7 +4,7 @@ import { credentialIdSchema, credentialNameSchema } from "./webauthn.js";
 
 /*
  * The bodies of the credential endpoints (`GET /api/native/credentials`, `POST …/rename`,
- * `POST …/revoke`), shaped as `@loginid/node-sdk` 0.8.3 sends them and reads them back.
+ * `POST …/revoke`, `POST …/fido2/init/force`), shaped as `@loginid/node-sdk` 0.8.3 sends them and reads them back.
  */
 
 /** The kind of a credential: a passkey (WebAuthn) or a device key (`/pwless/devices`). */
@@ -69,3 +69,11 @@ export type RevokeCredentialRequest = z.infer<typeof revokeCredentialRequestSche
 export const credentialResponseSchema = z.object({ credential: credentialSchema });
 /** Wire type of {@link credentialResponseSchema}. */
 export type CredentialResponse = z.infer<typeof credentialResponseSchema>;
+
+/**
+ * Body of `POST /api/native/credentials/fido2/init/force` (`@loginid/node-sdk`'s
+ * `initAddCredentialWithoutCode`); the answer is `registrationOptionsResponseSchema`.
+ */
+export const forceAddCredentialInitRequestSchema = z.object({ client_id: idSchema, user_id: idSchema });
+/** Wire type of {@link forceAddCredentialInitRequestSchema}. */
+export type ForceAddCredentialInitRequest = z.infer<typeof forceAddCredentialInitRequestSchema>;

@@ -4,6 +4,8 @@ import {
   authenticationResponseSchema,
   authorizeCodeRequestSchema,
   authorizeCodeResponseSchema,
+  credentialSchema,
+  fromCredentialResponse,
   generateCodeRequestSchema,
   generateCodeResponseSchema,
   invalidateCodesRequestSchema,
@@ -12,6 +14,8 @@ import {
   pwlessDevicesResponseSchema,
   pwlessSignupResponseSchema,
   toAuthorizedCode,
+  toCredential,
+  toDeletedUser,
   toGeneratedCode,
   toInvalidatedCodes,
   toRegisteredDeviceKey,
@@ -118,10 +122,39 @@ describe("wire → SDK converters", () => {
       namespaceId: "n1",
       createdAt: new Date("2026-01-02T03:04:05.000Z"),
       verifiedAt: null,
+      deactivatedAt: null,
     });
     const verified = userProfileSchema.parse({ ...wire, verified_at: "2026-01-03T00:00:00.000Z" });
     expect(toUserProfile(verified).verifiedAt).toEqual(new Date("2026-01-03T00:00:00.000Z"));
     expect(toUserProfile(userProfileSchema.parse({ ...wire, verified_at: null })).verifiedAt).toBeNull();
+    const deactivated = userProfileSchema.parse({ ...wire, deactivated_at: "2026-01-04T00:00:00.000Z" });
+    expect(toUserProfile(deactivated).deactivatedAt).toEqual(new Date("2026-01-04T00:00:00.000Z"));
+    expect(toUserProfile(userProfileSchema.parse({ ...wire, deactivated_at: null })).deactivatedAt).toBeNull();
+  });
+  it("credentials and deleted users", () => {
+    const wire = credentialSchema.parse({
+      uuid: "k1",
+      type: "device_key",
+      name: "Pixel",
+      status: "active",
+      created_at: "2026-01-02T03:04:05.000Z",
+      last_used_at: null,
+      device_info: "Pixel 8",
+    });
+    expect(toCredential(wire)).toEqual({
+      id: "k1",
+      type: "device_key",
+      name: "Pixel",
+      createdAt: new Date("2026-01-02T03:04:05.000Z"),
+      lastUsedAt: null,
+      deviceInfo: "Pixel 8",
+      status: "active",
+    });
+    const used = { ...wire, last_used_at: "2026-01-03T00:00:00.000Z" };
+    expect(fromCredentialResponse({ credential: used }).lastUsedAt).toEqual(new Date("2026-01-03T00:00:00.000Z"));
+    expect(toDeletedUser({ deleted_at: "2026-01-01T00:00:01Z" }).deletedAt.getTime()).toBe(
+      Date.UTC(2026, 0, 1, 0, 0, 1),
+    );
   });
   it("codes", () => {
     expect(toGeneratedCode({ code: "123456", expires_at: "2026-01-01T00:00:00Z", is_authorized: false })).toEqual({

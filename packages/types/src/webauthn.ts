@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { codeTypeSchema } from "./codes.js";
+import { MAX_CREDENTIAL_ID_LENGTH } from "./core/arguments.js";
 import { codeValueSchema, idSchema, usernameSchema } from "./primitives.js";
 
 /*
@@ -20,7 +21,7 @@ function base64url(maxLength: number) {
  * A credential id in base64url. WebAuthn §4 caps credential ids at 1,023 bytes, so at most
  * 1,364 base64url characters.
  */
-export const credentialIdSchema = base64url(1364);
+export const credentialIdSchema = base64url(MAX_CREDENTIAL_ID_LENGTH);
 
 /** A challenge in base64url: 16 to 64 bytes (the service issues 32). */
 export const challengeSchema = z.string().check(z.minLength(22), z.maxLength(88), z.regex(/^[A-Za-z0-9_-]+={0,2}$/));

@@ -1,7 +1,7 @@
 import { isHandoffError } from "@handoff/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cdp, commands } from "vitest/browser";
-import { addVirtualAuthenticator } from "../../test/virtual-authenticator.js";
+import { deviceAuthenticator } from "../../test/virtual-authenticator.js";
 import { type BrowserClient, createBrowserClient } from "../create-browser-client.js";
 
 /*
@@ -10,21 +10,7 @@ import { type BrowserClient, createBrowserClient } from "../create-browser-clien
  */
 
 let client: BrowserClient;
-let authenticatorId: string | undefined;
-
-/** Replaces the device's authenticator with a fresh one that holds no passkey. */
-async function freshAuthenticator(): Promise<void> {
-  if (authenticatorId) await cdp().send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
-  authenticatorId = await addVirtualAuthenticator();
-}
-
-async function credentialCount(): Promise<number> {
-  if (!authenticatorId) return 0;
-  const { credentials } = (await cdp().send("WebAuthn.getCredentials", { authenticatorId })) as {
-    credentials: unknown[];
-  };
-  return credentials.length;
-}
+const authenticator = deviceAuthenticator();
 
 const newUsername = () => `passkey-${crypto.randomUUID()}@example.com`;
 
@@ -34,21 +20,18 @@ beforeAll(async () => {
   await cdp().send("WebAuthn.enable", { enableUI: false });
 });
 
-afterEach(async () => {
-  if (authenticatorId) await cdp().send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
-  authenticatorId = undefined;
-});
+afterEach(() => authenticator.remove());
 
 // The virtual environment is per tab: leave the tab as it was for the other test files.
 afterAll(() => cdp().send("WebAuthn.disable"));
 
 describe("passkeys in Chromium with a virtual authenticator", () => {
   it("signs up, then signs in with the passkey; the JWT verifies on the backend", async () => {
-    await freshAuthenticator();
+    await authenticator.fresh();
     const username = newUsername();
     const signedUp = await client.signUp({ username, credentialName: "Virtual laptop" });
     expect(signedUp.credential).toMatchObject({ type: "fido2", name: "Virtual laptop" });
-    expect(await credentialCount()).toBe(1);
+    expect(await authenticator.count()).toBe(1);
 
     const result = await client.signIn({ username });
     if (result.status !== "authenticated") expect.fail(`expected a session, got ${result.status}`);
@@ -60,10 +43,10 @@ describe("passkeys in Chromium with a virtual authenticator", () => {
   });
 
   it("answers no_credential_on_device on a device without the passkey, and for an unknown user", async () => {
-    await freshAuthenticator();
+    await authenticator.fresh();
     const username = newUsername();
     await client.signUp({ username });
-    await freshAuthenticator();
+    await authenticator.fresh();
     const started = performance.now();
     expect(await client.signIn({ username })).toEqual({
       status: "no_credential_on_device",
@@ -77,10 +60,10 @@ describe("passkeys in Chromium with a virtual authenticator", () => {
   });
 
   it("adds this device with an authorized add_credential code, once", async () => {
-    await freshAuthenticator();
+    await authenticator.fresh();
     const username = newUsername();
     const { user } = await client.signUp({ username });
-    await freshAuthenticator();
+    await authenticator.fresh();
     const { code } = await commands.handoffGenerateCode({
       userId: user.id,
       codeType: "phrase",
@@ -90,18 +73,18 @@ describe("passkeys in Chromium with a virtual authenticator", () => {
     const added = await client.addDevice({ username, code: ` ${code.toUpperCase()} `, credentialName: "Second" });
     expect(added.user.id).toBe(user.id);
     expect(added.credential).toMatchObject({ type: "fido2", name: "Second" });
-    expect(await credentialCount()).toBe(1);
+    expect(await authenticator.count()).toBe(1);
 
     const result = await client.signIn({ username });
     expect(result.status).toBe("authenticated");
 
-    await freshAuthenticator();
+    await authenticator.fresh();
     await expect(client.addDevice({ username, code })).rejects.toMatchObject({ code: "invalid_code", status: 400 });
-    expect(await credentialCount()).toBe(0);
+    expect(await authenticator.count()).toBe(0);
   });
 
   it("refuses to register the same authenticator twice for an account (credential_exists)", async () => {
-    await freshAuthenticator();
+    await authenticator.fresh();
     const username = newUsername();
     const { user } = await client.signUp({ username });
     const { code } = await commands.handoffGenerateCode({
@@ -113,7 +96,7 @@ describe("passkeys in Chromium with a virtual authenticator", () => {
     const error = await client.addDevice({ username, code, codeType: "short" }).catch((caught: unknown) => caught);
     expect(isHandoffError(error) && error.code).toBe("credential_exists");
     // The code was not spent: another device can still use it.
-    await freshAuthenticator();
+    await authenticator.fresh();
     expect((await client.addDevice({ username, code, codeType: "short" })).user.id).toBe(user.id);
   });
 

@@ -8,16 +8,20 @@ import {
 import type { CodeType } from "@handoff/types/core/codes";
 import { HandoffError } from "@handoff/types/core/errors";
 
+/** The fields every passkey method takes, checked. */
+export interface PasskeyArguments {
+  username: string;
+  credentialName: string | undefined;
+  signal: AbortSignal | undefined;
+}
+
 /**
  * Checks the options object of a passkey method and its common fields with the contract's
  * argument rules (`@handoff/types/core`); nothing is sent when they are wrong.
  *
  * @throws {HandoffError} `invalid_argument` naming the first bad argument.
  */
-export function checkPasskeyArguments(
-  options: unknown,
-  method: string,
-): { username: string; credentialName: string | undefined; signal: AbortSignal | undefined } {
+export function checkPasskeyArguments(options: unknown, method: string): PasskeyArguments {
   if (typeof options !== "object" || options === null) {
     throw new HandoffError("invalid_argument", `${method} takes an options object.`);
   }

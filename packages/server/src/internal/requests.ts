@@ -34,3 +34,34 @@ export function codeRequest(
   const call = readCallOptions({ signal: input.signal, timeoutMs: input.timeoutMs });
   return { params: { type: codeType }, subject: userId, body, call };
 }
+
+/**
+ * The request of a method about one user by id (`deactivateUser`, `activateUser`, `deleteUser`):
+ * the id is the path's `{id}` and the token's `user_id` claim; there is no body.
+ *
+ * @throws {HandoffError} `invalid_argument` for a malformed user id or call options.
+ */
+export function userIdRequest(userId: string, options: CallOptions | undefined): ServiceRequest {
+  const id = requireUserId(userId);
+  return { params: { id }, subject: id, call: readCallOptions(options) };
+}
+
+/**
+ * The request of a credential method: the user every one takes, in the token's `user_id` claim
+ * and in the body (`{client_id, user_id}` plus the method's own `fields`, read from the same
+ * options object) — or, for a `GET`, in the query string (`?user_id=`).
+ *
+ * @throws {HandoffError} `invalid_argument` for a malformed option, before anything is sent.
+ */
+export function credentialRequest(
+  clientId: string,
+  options: unknown,
+  fields?: (input: Record<string, unknown>) => Record<string, unknown>,
+  { inQuery = false } = {},
+): ServiceRequest {
+  const input = requireObject(options, "options");
+  const userId = requireUserId(input.userId);
+  const call = readCallOptions({ signal: input.signal, timeoutMs: input.timeoutMs });
+  if (inQuery) return { subject: userId, query: { user_id: userId }, call };
+  return { subject: userId, body: { client_id: clientId, user_id: userId, ...fields?.(input) }, call };
+}

@@ -22,7 +22,11 @@ describe("the method table", () => {
   });
 
   it("retries exactly the reads, and each method's documentation says so", () => {
-    expect(rows.filter(([, row]) => row.retry).map(([name]) => name)).toEqual(["getUser", "listPendingCodes"]);
+    expect(rows.filter(([, row]) => row.retry).map(([name]) => name)).toEqual([
+      "getUser",
+      "listPendingCodes",
+      "listCredentials",
+    ]);
     for (const [name, row] of rows) {
       const doc = documentation(name);
       expect({ name, retried: /\bRetried\./.test(doc), never: /Never retried/.test(doc) }).toEqual({
@@ -33,7 +37,7 @@ describe("the method table", () => {
     }
   });
 
-  it("binds the token to the username for user lookups and to user_id for code calls", () => {
+  it("binds the token to the username for user lookups and to user_id for everything about a user id", () => {
     expect(Object.fromEntries(rows.map(([name, row]) => [name, row.binding]))).toEqual({
       getUser: "username",
       createUser: "username",
@@ -41,6 +45,13 @@ describe("the method table", () => {
       authorizeCode: "user_id",
       invalidateAllCodes: "user_id",
       listPendingCodes: "user_id",
+      deactivateUser: "user_id",
+      activateUser: "user_id",
+      deleteUser: "user_id",
+      listCredentials: "user_id",
+      renameCredential: "user_id",
+      revokeCredential: "user_id",
+      startAddPasskey: "user_id",
     });
   });
 

@@ -1,18 +1,25 @@
 import {
   authorizeCodeResponseSchema,
+  credentialResponseSchema,
+  deleteUserResponseSchema,
+  fromCredentialResponse,
   generateCodeResponseSchema,
   invalidateCodesResponseSchema,
+  listCredentialsResponseSchema,
   listPendingCodesResponseSchema,
+  registrationOptionsResponseSchema,
   toAuthorizedCode,
+  toCredential,
+  toDeletedUser,
   toGeneratedCode,
   toInvalidatedCodes,
   toPendingCode,
   toUserProfile,
   userProfileSchema,
 } from "@handoff/types";
-import { requireCode } from "@handoff/types/core/arguments";
+import { requireCode, requireCredentialId, requireCredentialName } from "@handoff/types/core/arguments";
 import { optionalBoolean } from "./arguments.js";
-import { codeRequest, userRequest } from "./requests.js";
+import { codeRequest, credentialRequest, userIdRequest, userRequest } from "./requests.js";
 import { readWith, type ServiceMethodTable } from "./service-method.js";
 
 /**
@@ -67,5 +74,61 @@ export const SERVICE_METHODS: ServiceMethodTable = {
     retry: true,
     request: (clientId, options) => codeRequest(clientId, options),
     response: readWith(listPendingCodesResponseSchema, (wire) => wire.codes.map(toPendingCode)),
+  },
+  deactivateUser: {
+    endpoint: "deactivateUser",
+    binding: "user_id",
+    retry: false,
+    request: (_clientId, userId, options) => userIdRequest(userId, options),
+    response: readWith(userProfileSchema, toUserProfile),
+  },
+  activateUser: {
+    endpoint: "activateUser",
+    binding: "user_id",
+    retry: false,
+    request: (_clientId, userId, options) => userIdRequest(userId, options),
+    response: readWith(userProfileSchema, toUserProfile),
+  },
+  deleteUser: {
+    endpoint: "deleteUserById",
+    binding: "user_id",
+    retry: false,
+    request: (_clientId, userId, options) => userIdRequest(userId, options),
+    response: readWith(deleteUserResponseSchema, toDeletedUser),
+  },
+  listCredentials: {
+    endpoint: "listCredentials",
+    binding: "user_id",
+    retry: true,
+    request: (clientId, options) => credentialRequest(clientId, options, undefined, { inQuery: true }),
+    response: readWith(listCredentialsResponseSchema, (wire) => wire.credentials.map(toCredential)),
+  },
+  renameCredential: {
+    endpoint: "renameCredential",
+    binding: "user_id",
+    retry: false,
+    request: (clientId, options) =>
+      credentialRequest(clientId, options, (input) => ({
+        credential: { uuid: requireCredentialId(input.credentialId), name: requireCredentialName(input.name, "name") },
+      })),
+    response: readWith(credentialResponseSchema, fromCredentialResponse),
+  },
+  revokeCredential: {
+    endpoint: "revokeCredential",
+    binding: "user_id",
+    retry: false,
+    request: (clientId, options) =>
+      credentialRequest(clientId, options, (input) => ({
+        credential: { uuid: requireCredentialId(input.credentialId) },
+        ...(optionalBoolean(input.force, "force") ? { force: true } : {}),
+      })),
+    response: readWith(credentialResponseSchema, fromCredentialResponse),
+  },
+  startAddPasskey: {
+    endpoint: "fido2AddCredentialForceInit",
+    binding: "user_id",
+    retry: false,
+    request: (clientId, options) => credentialRequest(clientId, options),
+    response: readWith(registrationOptionsResponseSchema, (wire) => wire),
   },
 };

@@ -6,6 +6,7 @@ import { registerHealthRoute } from "./health.js";
 import { registerKeyRoutes } from "./keys.js";
 import { registerMetricsRoute } from "./metrics.js";
 import { registerPasskeyAddRoutes } from "./passkey-add.js";
+import { registerPasskeyForceAddRoute } from "./passkey-force-add.js";
 import { registerPasskeySignInRoutes } from "./passkey-sign-in.js";
 import { registerPasskeySignUpRoutes } from "./passkey-sign-up.js";
 import { registerPwlessDevicesRoute } from "./pwless-devices.js";
@@ -23,7 +24,8 @@ export type RegisterRoutes = (app: Hono, context: ServiceContext) => void;
  * metrics (when on); users,
  * deleting, deactivating and activating users, codes, the wait and the signing keys; add device without a passkey (`/pwless/signup`,
  * `/pwless/devices`) and sign-in with its key (`/pwless/login/…`); passkey sign-up, sign-in and
- * add passkey (`…/fido2/init`, `…/fido2/complete`); a user's credentials (list, rename, revoke).
+ * add passkey (`…/fido2/init`, `…/fido2/complete`) and its start by the backend (`…/fido2/init/force`);
+ * a user's credentials (list, rename, revoke).
  */
 export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoute,
@@ -39,5 +41,6 @@ export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerPasskeySignUpRoutes,
   registerPasskeySignInRoutes,
   registerPasskeyAddRoutes,
+  registerPasskeyForceAddRoute,
   registerCredentialRoutes,
 ];

@@ -30,12 +30,17 @@ export async function loadRelyingParty(
   const client = await context.storage.clients.get(clientId);
   if (!client) throw fail("invalid_request", "Unknown client_id.");
   assertOriginAllowed(c.req.header("origin"), client.origins);
+  return { client, rp: relyingPartyOf(context, client) };
+}
+
+/**
+ * The relying party of a client already known (from its request or its service token): RP ID
+ * `options.rpId`, else the hostname of its first origin.
+ *
+ * @throws `origin_not_allowed` for a client without any origin (passkeys are bound to one).
+ */
+export function relyingPartyOf(context: ServiceContext, client: ClientRecord): RelyingParty {
   const [first] = client.origins;
   if (first === undefined) throw fail("origin_not_allowed", "This client has no browser origin for passkeys.");
-  const rp = {
-    id: context.options.rpId ?? new URL(first).hostname,
-    name: context.options.rpName,
-    origins: client.origins,
-  };
-  return { client, rp };
+  return { id: context.options.rpId ?? new URL(first).hostname, name: context.options.rpName, origins: client.origins };
 }

@@ -31,3 +31,26 @@ export async function storeAddedPasskey(
       return [];
   }
 }
+
+/**
+ * Stores a passkey the user's backend allowed at `grantedAt` (`…/fido2/init/force`), atomically
+ * with respect to a proof of the email as for a code: a proof after the grant ends it (the proof
+ * revokes everything the account had; [security model: accounts](../../../../docs/security.md#accounts)),
+ * and so does the user's deletion.
+ *
+ * @throws `verification_failed` (already registered), `invalid_challenge` (grant superseded, user gone).
+ */
+export async function storeForcedPasskey(
+  context: ServiceContext,
+  passkey: WebAuthnCredentialRecord,
+  grantedAt: Date,
+): Promise<void> {
+  switch (await context.storage.credentials.insertPasskeyWithCode(passkey, grantedAt)) {
+    case "credential_exists":
+      throw passkeyExists();
+    case "superseded":
+      throw fail("invalid_challenge", "The account changed since this ceremony started; start again.");
+    case "inserted":
+      return;
+  }
+}

@@ -42,6 +42,7 @@ describe("CORS", () => {
       "/api/native/codes/{type}/invalidate-all",
       "/api/native/codes/{type}/pending",
       "/api/native/credentials",
+      "/api/native/credentials/fido2/init/force",
       "/api/native/credentials/rename",
       "/api/native/credentials/revoke",
       "/api/native/manage/users",

@@ -70,6 +70,7 @@ const VALID: Record<PostEndpoint, Record<string, string>> = {
     username: json(knownUser),
     credential: credential("webauthn.create"),
   },
+  fido2AddCredentialForceInit: { client_id: client, user_id: json(knownUserId) },
   renameCredential: {
     client_id: client,
     user_id: json(knownUserId),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { credentialIdSchema } from "../webauthn.js";
 import {
   isAbortSignal,
   isTimeoutMs,
@@ -7,6 +8,7 @@ import {
   requireCode,
   requireCodePurpose,
   requireCodeType,
+  requireCredentialId,
   requireCredentialName,
   requireUserId,
   requireUsername,
@@ -27,6 +29,16 @@ describe("argument rules", () => {
     expect(requireCredentialName("Laptop")).toBe("Laptop");
     for (const bad of ["", "x".repeat(129), "a\tb", null])
       expect(() => requireCredentialName(bad)).toThrow(invalidArgument);
+    expect(() => requireCredentialName("", "name")).toThrow(/^name must/);
+  });
+
+  it("credential ids: 1–1364 base64url characters, as credentialIdSchema takes them", () => {
+    const uuid = "3f0c2a9e-7d41-4c8e-9a0b-1d2e3f4a5b6c";
+    expect(requireCredentialId(uuid)).toBe(uuid);
+    expect(requireCredentialId("A".repeat(1364))).toHaveLength(1364);
+    expect(credentialIdSchema.safeParse("A".repeat(1365)).success).toBe(false);
+    for (const bad of [undefined, 7, "", "a b", "a/b+c", "A".repeat(1365)])
+      expect(() => requireCredentialId(bad)).toThrow(invalidArgument);
   });
 
   it("codes are normalised first, then 1–64 characters must be left", () => {

@@ -21,6 +21,8 @@ export const MAX_ID_LENGTH = 128;
 export const MAX_USERNAME_LENGTH = 256;
 /** Longest passkey or session credential name, in code points (`credentialNameSchema`). */
 export const MAX_CREDENTIAL_NAME_LENGTH = 128;
+/** Longest credential id, in characters: 1,023 bytes in base64url (`credentialIdSchema`). */
+export const MAX_CREDENTIAL_ID_LENGTH = 1364;
 /** Longest code after normalisation, in code points (`codeValueSchema`). */
 export const MAX_CODE_LENGTH = 64;
 /** Longest timeout timers accept, in milliseconds (2^31 − 1, about 24.8 days); a longer one fires at once. */
@@ -61,13 +63,30 @@ export function requireUserId(value: unknown): string {
 /**
  * A passkey's name: 1–128 characters, no control characters.
  *
+ * @param value The name.
+ * @param name The argument's name, for the message. Default: `"credentialName"`.
  * @throws {HandoffError} `invalid_argument` otherwise.
  * @example
  * requireCredentialName("Laptop"); // "Laptop"
  */
-export function requireCredentialName(value: unknown): string {
+export function requireCredentialName(value: unknown, name = "credentialName"): string {
   if (!isName(value, MAX_CREDENTIAL_NAME_LENGTH)) {
-    throw invalid("credentialName must be a string of 1–128 characters without control characters.");
+    throw invalid(`${name} must be a string of 1–128 characters without control characters.`);
+  }
+  return value;
+}
+
+/**
+ * A credential id as the credential endpoints list it (a passkey's base64url id, a device key's
+ * id): 1–1,364 base64url characters.
+ *
+ * @throws {HandoffError} `invalid_argument` otherwise.
+ * @example
+ * requireCredentialId(credential.id); // the id, unchanged
+ */
+export function requireCredentialId(value: unknown): string {
+  if (typeof value !== "string" || value.length > MAX_CREDENTIAL_ID_LENGTH || !/^[A-Za-z0-9_-]+={0,2}$/.test(value)) {
+    throw invalid("credentialId must be a string of 1–1364 base64url characters.");
   }
   return value;
 }

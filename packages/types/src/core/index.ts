@@ -12,6 +12,7 @@ export {
   isAbortSignal,
   isTimeoutMs,
   MAX_CODE_LENGTH,
+  MAX_CREDENTIAL_ID_LENGTH,
   MAX_CREDENTIAL_NAME_LENGTH,
   MAX_ID_LENGTH,
   MAX_TIMEOUT_MS,
@@ -21,6 +22,7 @@ export {
   requireCode,
   requireCodePurpose,
   requireCodeType,
+  requireCredentialId,
   requireCredentialName,
   requireUserId,
   requireUsername,
@@ -29,6 +31,10 @@ export type { AuthorizedCode, GeneratedCode, InvalidatedCodes } from "./code-res
 export { toAuthorizedCode, toGeneratedCode, toInvalidatedCodes } from "./code-results.js";
 export type { CodePurpose, CodeType } from "./codes.js";
 export { CODE_PURPOSES, CODE_TYPES, isCodePurpose, isCodeType, normalizeCode } from "./codes.js";
+export type { Credential } from "./credential.js";
+export { fromCredentialResponse, toCredential } from "./credential.js";
+export type { DeletedUser } from "./deleted-user.js";
+export { toDeletedUser } from "./deleted-user.js";
 export * from "./endpoints/index.js";
 export * from "./errors.js";
 export type { CodeRequester, PendingCode } from "./pending-code.js";

@@ -19,6 +19,7 @@ export const SCOPES = [
   "credentials.list",
   "credentials.rename",
   "credentials.revoke",
+  "credentials.force_add",
 ] as const;
 
 /** One of {@link SCOPES}. */

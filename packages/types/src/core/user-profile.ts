@@ -15,6 +15,11 @@ export interface UserProfile {
    * sign-up): do not treat the username as the person's email until it is set.
    */
   verifiedAt: Date | null;
+  /**
+   * When the user's backend deactivated the user (no code, wait or sign-in until activated);
+   * `null` while active, and from an older service that does not say.
+   */
+  deactivatedAt: Date | null;
 }
 
 /**
@@ -30,5 +35,6 @@ export function toUserProfile(wire: UserProfileWire): UserProfile {
     namespaceId: wire.namespace_id,
     createdAt: new Date(wire.created_at),
     verifiedAt: wire.verified_at ? new Date(wire.verified_at) : null,
+    deactivatedAt: wire.deactivated_at ? new Date(wire.deactivated_at) : null,
   };
 }
