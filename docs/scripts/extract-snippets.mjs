@@ -25,7 +25,13 @@ function* markdownFiles(dir) {
 const bindings = (line) =>
   (line.match(/\{([^}]*)\}/)?.[1] ?? "")
     .split(",")
-    .map((part) => part.trim().replace(/^type\s+/, "").split(/\s+as\s+/).at(-1))
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)
+        .at(-1),
+    )
     .filter(Boolean);
 
 let count = 0;
@@ -42,7 +48,9 @@ for (const file of markdownFiles(root)) {
     const lines = [
       `// Extracted from ${relative(root, file)} (block ${index + 1}); do not edit.`,
       // A prelude import is left out when the snippet imports one of its names itself.
-      ...preludeImports.filter((line) => !bindings(line).some((name) => imports.some((own) => bindings(own).includes(name)))),
+      ...preludeImports.filter(
+        (line) => !bindings(line).some((name) => imports.some((own) => bindings(own).includes(name))),
+      ),
       ...imports,
       ...preludeRest,
       "{",
