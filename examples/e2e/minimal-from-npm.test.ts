@@ -111,14 +111,25 @@ describe("examples/minimal installed from packed tarballs", () => {
     const origin = `http://localhost:${port}`;
     const created = await run(
       "npx",
-      ["handoff-service", "create-client", "--db", "./handoff.db", "--name", "my-app", "--origin", origin, "--json"],
+      [
+        "--no",
+        "handoff-service",
+        "create-client",
+        "--db",
+        "./handoff.db",
+        "--name",
+        "my-app",
+        "--origin",
+        origin,
+        "--json",
+      ],
       { cwd: app, env },
     );
     const client = JSON.parse(created.stdout) as { client_id: string; private_key_pem: string };
 
     const service = start(
       "npx",
-      ["handoff-service", "start", "--db", "./handoff.db", "--dev-outbox", "--port", "0"],
+      ["--no", "handoff-service", "start", "--db", "./handoff.db", "--dev-outbox", "--port", "0"],
       app,
     );
     const [, serviceUrl = ""] = await service.waitFor(/"msg":"listening","url":"([^"]+)"/);
