@@ -10,11 +10,17 @@ import { readFile } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
 import { createServerClient, isHandoffError } from "@handoff/server";
 
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Set ${name}: see the top of server.ts.`);
+  return value;
+}
+
 const serviceUrl = process.env.HANDOFF_URL ?? "http://127.0.0.1:8787";
 const handoff = createServerClient({
   baseUrl: serviceUrl,
-  clientId: process.env.HANDOFF_CLIENT_ID ?? "",
-  privateKey: process.env.HANDOFF_PRIVATE_KEY_PEM ?? "",
+  clientId: required("HANDOFF_CLIENT_ID"),
+  privateKey: required("HANDOFF_PRIVATE_KEY_PEM"),
 });
 
 /** Who each session cookie belongs to. In memory: a restart signs everybody out. */
