@@ -54,15 +54,29 @@ function start(command: string, args: string[], cwd: string, extraEnv: Record<st
   };
 }
 
-/** Stops every process group the test started, and waits for them to end. */
+/** Whether any process of the group `pid` leads is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops every process group the test started and waits until none of their processes is left
+ * (the service writes its database as it closes: the folder is removed only after).
+ */
 async function stopAll(): Promise<void> {
   await Promise.all(
-    children.map(async (child) => {
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      process.kill(-child.pid, "SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
+    children.map(async ({ pid }) => {
+      if (pid === undefined || !groupAlive(pid)) return;
+      process.kill(-pid, "SIGTERM");
+      for (let waited = 0; waited < 50 && groupAlive(pid); waited += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      if (groupAlive(pid)) process.kill(-pid, "SIGKILL");
     }),
   );
 }
@@ -103,7 +117,7 @@ describe("examples/minimal installed from packed tarballs", () => {
 
   afterAll(async () => {
     await stopAll();
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it("adds device A with the mailed code, signs B in once when A approves its code", async () => {
