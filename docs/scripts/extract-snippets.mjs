@@ -21,8 +21,18 @@ function* markdownFiles(dir) {
   }
 }
 
-/** The module an import line imports from. */
-const specifier = (line) => line.match(/from "([^"]+)"/)?.[1];
+/** The local names an import line binds: `{ a, type B, c as d }` → a, B, d. */
+const bindings = (line) =>
+  (line.match(/\{([^}]*)\}/)?.[1] ?? "")
+    .split(",")
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)
+        .at(-1),
+    )
+    .filter(Boolean);
 
 let count = 0;
 for (const file of markdownFiles(root)) {
@@ -37,7 +47,10 @@ for (const file of markdownFiles(root)) {
     const preludeRest = prelude.split("\n").filter((line) => !/^import\s/.test(line));
     const lines = [
       `// Extracted from ${relative(root, file)} (block ${index + 1}); do not edit.`,
-      ...preludeImports.filter((line) => !imports.some((own) => specifier(own) === specifier(line))),
+      // A prelude import is left out when the snippet imports one of its names itself.
+      ...preludeImports.filter(
+        (line) => !bindings(line).some((name) => imports.some((own) => bindings(own).includes(name))),
+      ),
       ...imports,
       ...preludeRest,
       "{",

@@ -2,7 +2,6 @@
 // memory, mail over SMTP to the dev inbox), the dev inbox, the example backend and the example
 // frontend on Vite's dev server.
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createBackend } from "@handoff/example-backend";
@@ -10,6 +9,7 @@ import { type ReceivedMail, startDevInbox } from "@handoff/example-dev-inbox";
 import { startWebDevServer } from "@handoff/example-web/dev-server";
 import { createServerClient, type ServerClient } from "@handoff/server";
 import { type ServiceOptions, startService } from "@handoff/service";
+import { freePort } from "./free-port.ts";
 
 /** A running stack. */
 export interface Stack {
@@ -20,16 +20,6 @@ export interface Stack {
   /** Mails received by the dev inbox, read over its JSON endpoint. */
   mails(): Promise<ReceivedMail[]>;
   close(): Promise<void>;
-}
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AuthenticationResponse } from "../wait.js";
 
 /**
- * What a session was made with ([contract: the session answer](../../../../docs/contract.md#the-session-answer)):
+ * What a session was made with (`docs/contract.md#the-session-answer`):
  * a one-time code, a passkey, or a device key registered with `/pwless/devices`.
  */
 export const SESSION_CREDENTIAL_TYPES = ["code", "fido2", "device_key"] as const;
