@@ -85,7 +85,16 @@ describe("the built package in Node", () => {
 
   it("require and import of the subpath entries give their standalone functions", async () => {
     const names = {
-      "@handoff/browser/passkeys": ["NO_CREDENTIAL_NEXT", "addDevice", "classifyWebAuthnError", "signIn", "signUp"],
+      "@handoff/browser/passkeys": [
+        "NO_CREDENTIAL_NEXT",
+        "addDevice",
+        "classifyWebAuthnError",
+        "signIn",
+        "signUp",
+        "signalAcceptedCredentials",
+        "signalCurrentUser",
+        "signalUnknownCredential",
+      ],
       "@handoff/browser/device-keys": ["addDeviceKey", "requestDeviceCode", "signInWithDeviceKey"],
       "@handoff/browser/qr": ["renderCodeQr", "renderQr", "renderQrToCanvas"],
     };

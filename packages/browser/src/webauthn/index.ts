@@ -1,6 +1,7 @@
 /**
- * Passkeys as standalone functions: sign up, sign in (with the "no passkey on this device"
- * fallback), add this device, and the classification of WebAuthn errors. The client of
+ * Passkeys as standalone functions: sign up, sign in (by username, username-less or from
+ * autofill, with the "no passkey on this device" fallback), add this device, the WebAuthn Signal
+ * API helpers, and the classification of WebAuthn errors. The client of
  * `@handoff/browser` loads the same code on first use; import it from here to call it without a
  * client, or to bundle it up front.
  *
@@ -17,3 +18,9 @@ export type { SignInOptions, SignInResult } from "./sign-in.js";
 export { NO_CREDENTIAL_NEXT, signIn } from "./sign-in.js";
 export type { SignUpOptions } from "./sign-up.js";
 export { signUp } from "./sign-up.js";
+export type {
+  SignalAcceptedCredentialsOptions,
+  SignalCurrentUserOptions,
+  SignalUnknownCredentialOptions,
+} from "./signal-credentials.js";
+export { signalAcceptedCredentials, signalCurrentUser, signalUnknownCredential } from "./signal-credentials.js";

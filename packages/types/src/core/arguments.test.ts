@@ -7,6 +7,7 @@ import {
   requireCode,
   requireCodePurpose,
   requireCodeType,
+  requireCredentialId,
   requireCredentialName,
   requireUserId,
   requireUsername,
@@ -42,6 +43,14 @@ describe("argument rules", () => {
     expect(requireUserId("user-1")).toBe("user-1");
     for (const bad of [undefined, 7, "", "a\u0000b", "x".repeat(129)]) {
       expect(() => requireUserId(bad)).toThrow(/^userId must be/);
+    }
+  });
+
+  it("credential ids: base64url without padding, at most 1,364 characters", () => {
+    expect(requireCredentialId("AAEC-_9z")).toBe("AAEC-_9z");
+    expect(requireCredentialId("A".repeat(1364))).toHaveLength(1364);
+    for (const bad of [undefined, 7, "", "AA==", "a+b/", "A".repeat(1365)]) {
+      expect(() => requireCredentialId(bad)).toThrow(/^credentialId must be/);
     }
   });
 

@@ -58,6 +58,23 @@ export function requireUserId(value: unknown): string {
   return value;
 }
 
+/** Longest WebAuthn credential id, in base64url characters (1,023 bytes, `credentialIdSchema`). */
+export const MAX_CREDENTIAL_ID_LENGTH = 1364;
+
+/**
+ * A WebAuthn credential id: base64url without padding, at most 1,364 characters (1,023 bytes).
+ *
+ * @throws {HandoffError} `invalid_argument` otherwise, naming `name`.
+ * @example
+ * requireCredentialId("AAEC"); // "AAEC"
+ */
+export function requireCredentialId(value: unknown, name = "credentialId"): string {
+  if (typeof value !== "string" || value.length > MAX_CREDENTIAL_ID_LENGTH || !/^[A-Za-z0-9_-]+$/.test(value)) {
+    throw invalid(`${name} must be a base64url credential id of at most ${MAX_CREDENTIAL_ID_LENGTH} characters.`);
+  }
+  return value;
+}
+
 /**
  * A passkey's name: 1–128 characters, no control characters.
  *
