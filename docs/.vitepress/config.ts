@@ -22,6 +22,7 @@ export default defineConfig({
           { text: "Quickstart", link: "/quickstart" },
           { text: "One-time authentication", link: "/guides/one-time-authentication" },
           { text: "Add device", link: "/guides/add-device" },
+          { text: "Passkeys without a username, and autofill", link: "/guides/passkey-autofill" },
         ],
       },
       {

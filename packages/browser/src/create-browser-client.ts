@@ -16,6 +16,7 @@ import type { CompleteAddPasskeyOptions } from "./webauthn/complete-add-passkey.
 import { detectWebAuthn, type WebAuthnSupport } from "./webauthn/detect-webauthn.js";
 import type { SignInOptions, SignInResult } from "./webauthn/sign-in.js";
 import type { SignUpOptions } from "./webauthn/sign-up.js";
+import type { SignalAcceptedCredentialsOptions, SignalCurrentUserOptions } from "./webauthn/signal-credentials.js";
 
 /*
  * Only the core (waitCode, detectWebAuthn) is imported statically. The passkey and device-key
@@ -98,13 +99,30 @@ export interface BrowserClient {
    * const session = await client.completeAddPasskey({ options, credentialName: "Work laptop" });
    */
   completeAddPasskey(options: CompleteAddPasskeyOptions): Promise<Session>;
+  /**
+   * Tells the passkey provider which of the user's passkeys still work (WebAuthn Signal API,
+   * `signalAllAcceptedCredentials`); `false` where the browser has none. See the standalone
+   * `signalAcceptedCredentials` in `@handoff/browser/passkeys`.
+   *
+   * @example
+   * await client.signalAcceptedCredentials({ userId: session.user.id, credentialIds: passkeyIds });
+   */
+  signalAcceptedCredentials(options: SignalAcceptedCredentialsOptions): Promise<boolean>;
+  /**
+   * Tells the passkey provider the account's current name (`signalCurrentUserDetails`); `false`
+   * where the browser has none. See the standalone `signalCurrentUser`.
+   *
+   * @example
+   * await client.signalCurrentUser({ userId: session.user.id, name: session.user.username });
+   */
+  signalCurrentUser(options: SignalCurrentUserOptions): Promise<boolean>;
 }
 
 /**
  * Creates the browser SDK for one service and client.
  *
  * `waitCode` and `detectWebAuthn` are part of the core bundle. The passkey methods (`signUp`,
- * `signIn`, `addDevice`, `completeAddPasskey`) and the device-key methods (`requestDeviceCode`, `addDeviceKey`,
+ * `signIn`, `addDevice`, `completeAddPasskey`, `signalAcceptedCredentials`, `signalCurrentUser`) and the device-key methods (`requestDeviceCode`, `addDeviceKey`,
  * `signInWithDeviceKey`) load their code on their first call, from a chunk your bundler splits
  * off; when that chunk cannot be fetched they reject with `network_error` (`details.chunk`).
  *
@@ -126,5 +144,7 @@ export function createBrowserClient(options: BrowserClientOptions): BrowserClien
     signIn: async (passkeyOptions) => (await passkeys()).runSignIn(config, passkeyOptions),
     addDevice: async (passkeyOptions) => (await passkeys()).runAddDevice(config, passkeyOptions),
     completeAddPasskey: async (passkeyOptions) => (await passkeys()).runCompleteAddPasskey(config, passkeyOptions),
+    signalAcceptedCredentials: async (signal) => (await passkeys()).signalAcceptedCredentials(signal),
+    signalCurrentUser: async (signal) => (await passkeys()).signalCurrentUser(signal),
   };
 }

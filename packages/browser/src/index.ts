@@ -30,3 +30,4 @@ export type { WebAuthnSupport } from "./webauthn/detect-webauthn.js";
 export { detectWebAuthn } from "./webauthn/detect-webauthn.js";
 export type { SignInOptions, SignInResult } from "./webauthn/sign-in.js";
 export type { SignUpOptions } from "./webauthn/sign-up.js";
+export type { SignalAcceptedCredentialsOptions, SignalCurrentUserOptions } from "./webauthn/signal-credentials.js";

@@ -129,6 +129,17 @@ export const serviceCommands = {
     const { payload } = await jwtVerify(jwt, jwks, { algorithms: ["ES256"], audience: clientId, issuer: service.url });
     return { ...payload };
   },
+  /** Revokes a credential of a user (`force`: also the last one), as the user's backend does. */
+  async handoffRevokeCredential(
+    _context: BrowserCommandContext,
+    args: { userId: string; credentialId: string },
+  ): Promise<void> {
+    await call("/api/native/credentials/revoke", "credentials.revoke", {
+      user_id: args.userId,
+      credential: { uuid: args.credentialId },
+      force: true,
+    });
+  },
   /** Waits currently held by the service. */
   async handoffPendingWaits(_context: BrowserCommandContext): Promise<number> {
     return (await getBackend()).service.pendingWaits;
@@ -151,5 +162,6 @@ declare module "vitest/browser" {
     handoffOutbox: Browserside<Commands["handoffOutbox"]>;
     handoffVerifyJwt: Browserside<Commands["handoffVerifyJwt"]>;
     handoffPendingWaits: Browserside<Commands["handoffPendingWaits"]>;
+    handoffRevokeCredential: Browserside<Commands["handoffRevokeCredential"]>;
   }
 }

@@ -61,6 +61,25 @@ export interface ServiceOptions {
    */
   maxSignupsPerAddress?: number;
   /**
+   * Passkey ceremonies one client address (an IPv6 /64) may start in a window of `lockoutMs`:
+   * sign-in `init` (named and username-less) and sign-up `init`, which anyone can call and which
+   * each store a challenge until it expires. One more answers `429 too_many_attempts` with
+   * `Retry-After`. A page that offers passkey autofill starts one on every view, so leave room
+   * for offices behind one NAT. Shared by every instance on Postgres. Default: 300.
+   */
+  maxPasskeyInitsPerAddress?: number;
+  /**
+   * Whether passkey sign-in `init` may tell usernames apart: `true` lists a user's passkeys in
+   * `allowCredentials` and answers `404 no_credentials` for an unknown username or a user without
+   * passkeys (the browser can then say "no passkey for this account on this device" at once, and
+   * non-discoverable security-key credentials work). `false` answers every username with the same
+   * options, naming no credential, and a challenge that fails at `complete` like a wrong passkey,
+   * so sign-in says nothing about who has an account; the passkey must then be discoverable
+   * ([contract: user enumeration](../../../docs/contract.md#passkeys-webauthn)). Username-less
+   * sign-in never reveals anyone either way. Default: `false`.
+   */
+  revealPasskeyUsers?: boolean;
+  /**
    * Wrong codes from anonymous callers (all addresses together) that one code survives: at this
    * many, the code is deleted and its waits are told `code_invalidated`. Bounds a distributed
    * guesser; see the security model for the math. Default: 30.
@@ -149,6 +168,8 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     maxFailedAttemptsPerAddress: options.maxFailedAttemptsPerAddress ?? 100,
     maxSignupsPerAddress: options.maxSignupsPerAddress ?? 20,
     maxGuessesPerCode: options.maxGuessesPerCode ?? 30,
+    maxPasskeyInitsPerAddress: options.maxPasskeyInitsPerAddress ?? 300,
+    revealPasskeyUsers: options.revealPasskeyUsers ?? false,
     lockoutMs: options.lockoutMs ?? 15 * MINUTE,
     purgeIntervalMs: options.purgeIntervalMs ?? 600_000,
     jwtLifetimeSeconds: options.jwtLifetimeSeconds ?? 900,
@@ -170,6 +191,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     ["maxFailedAttemptsPerAddress", resolved.maxFailedAttemptsPerAddress],
     ["maxSignupsPerAddress", resolved.maxSignupsPerAddress],
     ["maxGuessesPerCode", resolved.maxGuessesPerCode],
+    ["maxPasskeyInitsPerAddress", resolved.maxPasskeyInitsPerAddress],
     ["lockoutMs", resolved.lockoutMs],
     ["jwtLifetimeSeconds", resolved.jwtLifetimeSeconds],
     ["purgeIntervalMs", resolved.purgeIntervalMs],

@@ -115,6 +115,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
         points: resolved.maxSignupsPerAddress,
         durationSeconds: SIGNUP_WINDOW_MS / 1000,
       }),
+      passkeyInitsPerAddress: storage.createRateLimiter({
+        keyPrefix: "passkey-init-address",
+        points: resolved.maxPasskeyInitsPerAddress,
+        durationSeconds: wholeSeconds(resolved.lockoutMs),
+      }),
     },
     issuer: () => resolved.issuer ?? url,
     now,

@@ -27,6 +27,7 @@ export const TEST_LIMITS: ServiceOptions = {
   maxFailedAttemptsPerAddress: 10_000,
   maxFailedAttemptsPerAddressAndUser: 10_000,
   maxSignupsPerAddress: 10_000,
+  maxPasskeyInitsPerAddress: 10_000,
 };
 
 /**

@@ -38,7 +38,8 @@ export function passkeyCalls(t: TestService) {
       const body = await ok(await call("registerInit", { client_id: t.clientId, username }));
       return registrationOptionsResponseSchema.parse(body).options;
     },
-    async authenticateOptions(username: string) {
+    /** Sign-in options for `username`, or username-less ones without it. */
+    async authenticateOptions(username?: string) {
       const body = await ok(await call("authenticateInit", { client_id: t.clientId, username }));
       return authenticationOptionsResponseSchema.parse(body).options;
     },
@@ -58,6 +59,12 @@ export function passkeyCalls(t: TestService) {
     async signIn(username: string, authenticator: SoftAuthenticator): Promise<AuthenticationResponse> {
       const credential = authenticator.authenticate(await api.authenticateOptions(username));
       const body = await ok(await call("authenticateComplete", { client_id: t.clientId, username, credential }));
+      return authenticationResponseSchema.parse(body);
+    },
+    /** Signs in with `authenticator` without a username; returns the session. */
+    async signInWithoutUsername(authenticator: SoftAuthenticator): Promise<AuthenticationResponse> {
+      const credential = authenticator.authenticate(await api.authenticateOptions());
+      const body = await ok(await call("authenticateComplete", { client_id: t.clientId, credential }));
       return authenticationResponseSchema.parse(body);
     },
     /** Generates an `add_credential` code as the user's backend. */

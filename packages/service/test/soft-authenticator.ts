@@ -45,6 +45,8 @@ export interface Misbehaviour {
   /** Counter to report instead of the next one. */
   counter?: number;
   rpId?: string;
+  /** User handle to return instead of the one registered; `null` returns none. */
+  userHandle?: string | null;
 }
 
 /** One authenticator holding (at most) one credential. */
@@ -53,6 +55,8 @@ export class SoftAuthenticator {
   readonly #publicJwk: { x: string; y: string };
   readonly credentialId = b64url(crypto.getRandomValues(new Uint8Array(32)));
   counter = 0;
+  /** The user handle (base64url) of the registered credential, returned with every assertion. */
+  userHandle: string | undefined;
 
   /**
    * @param aaguid the model it claims at registration, UUID text; all zeros (no claim) by default.
@@ -87,6 +91,7 @@ export class SoftAuthenticator {
 
   /** Answers `navigator.credentials.create()` for `options`. */
   register(options: CreationOptionsJSON, bad: Misbehaviour = {}): RegistrationCredentialJSON {
+    this.userHandle = options.user.id;
     const id = Buffer.from(this.credentialId, "base64url");
     const coseKey = new Map<Cbor, Cbor>([
       [1, 2],
@@ -127,12 +132,18 @@ export class SoftAuthenticator {
     const clientDataJSON = this.#clientData("webauthn.get", options.challenge, bad);
     const signed = Buffer.concat([authData, sha256(Buffer.from(clientDataJSON, "base64url"))]);
     const signature = sign("sha256", signed, { key: this.#privateKey, dsaEncoding: "der" });
+    const userHandle = bad.userHandle === undefined ? this.userHandle : bad.userHandle;
     return {
       id: this.credentialId,
       rawId: this.credentialId,
       type: "public-key",
       clientExtensionResults: {},
-      response: { clientDataJSON, authenticatorData: b64url(authData), signature: b64url(signature) },
+      response: {
+        clientDataJSON,
+        authenticatorData: b64url(authData),
+        signature: b64url(signature),
+        ...(userHandle === null || userHandle === undefined ? {} : { userHandle }),
+      },
     };
   }
 }

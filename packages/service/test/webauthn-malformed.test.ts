@@ -43,7 +43,14 @@ describe("malformed passkey bodies answer 4xx, never 500", () => {
       { authentication_code: "mouse132" },
     ].map((extra) => ({ client_id: t.clientId, username: "a@example.com", ...extra }));
     const cases: [(typeof endpoints)[number], unknown][] = [
-      ...endpoints.flatMap((name) => everywhere.map((body): [(typeof endpoints)[number], unknown] => [name, body])),
+      ...endpoints.flatMap((name) =>
+        everywhere
+          // Without a username, sign-in init is a valid username-less start.
+          .filter(
+            (body) => name !== "authenticateInit" || JSON.stringify(body) !== JSON.stringify({ client_id: t.clientId }),
+          )
+          .map((body): [(typeof endpoints)[number], unknown] => [name, body]),
+      ),
       ...(["registerComplete", "authenticateComplete", "addComplete"] as const).flatMap((name) =>
         credentialBodies.map((body): [(typeof endpoints)[number], unknown] => [name, body]),
       ),

@@ -125,7 +125,7 @@ const operations: Record<EndpointName, Operation> = {
     summary: "Sign up with a passkey, step 1: registration options for a new username (challenge valid 5 min)",
     request: registerInitRequestSchema,
     response: registrationOptionsResponseSchema,
-    errors: [...bodyErrors, "origin_not_allowed", "user_exists"],
+    errors: [...bodyErrors, "origin_not_allowed", "user_exists", "too_many_attempts"],
   },
   fido2RegisterComplete: {
     summary: "Sign up with a passkey, step 2: send the new credential; creates the user, answers a session",
@@ -134,16 +134,24 @@ const operations: Record<EndpointName, Operation> = {
     errors: [...bodyErrors, "origin_not_allowed", "user_exists", "invalid_challenge", "verification_failed"],
   },
   fido2AuthenticateInit: {
-    summary: "Sign in with a passkey, step 1: request options listing the user's credentials",
+    summary:
+      "Sign in with a passkey, step 1: request options (without a username: username-less, for discoverable passkeys and autofill)",
     request: authenticateInitRequestSchema,
     response: authenticationOptionsResponseSchema,
-    errors: [...bodyErrors, "origin_not_allowed", "no_credentials"],
+    errors: [...bodyErrors, "origin_not_allowed", "no_credentials", "too_many_attempts"],
   },
   fido2AuthenticateComplete: {
     summary: "Sign in with a passkey, step 2: send the assertion, receive a session",
     request: authenticateCompleteRequestSchema,
     response: authenticationResponseSchema,
-    errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed", "user_deactivated"],
+    errors: [
+      ...bodyErrors,
+      "origin_not_allowed",
+      "invalid_challenge",
+      "credential_not_found",
+      "verification_failed",
+      "user_deactivated",
+    ],
   },
   fido2AddCredentialInit: {
     summary: "Add a passkey with an authorized add_credential code, step 1: registration options",

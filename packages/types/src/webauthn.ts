@@ -143,8 +143,13 @@ export const registrationCompleteRequestSchema = z.object({
 /** Wire type of {@link registrationCompleteRequestSchema}. */
 export type RegistrationCompleteRequest = z.infer<typeof registrationCompleteRequestSchema>;
 
-/** Body of `POST /api/native/authenticate/fido2/init`: start signing in with a passkey. */
-export const authenticateInitRequestSchema = z.object(initRequest);
+/**
+ * Body of `POST /api/native/authenticate/fido2/init`: start signing in with a passkey. Without a
+ * `username` the sign-in is username-less: the options name no credential, and the person picks
+ * one of the site's discoverable passkeys (or autofill offers them)
+ * ([contract: passkeys](../../../docs/contract.md#passkeys-webauthn)).
+ */
+export const authenticateInitRequestSchema = z.object({ client_id: idSchema, username: z.optional(usernameSchema) });
 /** Wire type of {@link authenticateInitRequestSchema}. */
 export type AuthenticateInitRequest = z.infer<typeof authenticateInitRequestSchema>;
 
@@ -153,9 +158,12 @@ export const authenticationOptionsResponseSchema = z.object({ options: requestOp
 /** Wire type of {@link authenticationOptionsResponseSchema}. */
 export type AuthenticationOptionsResponse = z.infer<typeof authenticationOptionsResponseSchema>;
 
-/** Body of `POST /api/native/authenticate/fido2/complete`. */
+/**
+ * Body of `POST /api/native/authenticate/fido2/complete`: the `username` sent to `init`, if one
+ * was; the challenge travels inside `credential.response.clientDataJSON`.
+ */
 export const authenticateCompleteRequestSchema = z.object({
-  ...initRequest,
+  ...authenticateInitRequestSchema.shape,
   credential: authenticationCredentialSchema,
 });
 /** Wire type of {@link authenticateCompleteRequestSchema}. */

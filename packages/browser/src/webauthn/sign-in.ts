@@ -14,14 +14,27 @@ import type { BrowserClientConfig } from "../internal/config.js";
 import { parseSession } from "../internal/parse-session.js";
 import { request } from "../internal/request.js";
 import { resolveConfig } from "../internal/resolve-config.js";
+import { assertAutofillAvailable, autofillAssertion } from "./autofill-assertion.js";
 import { parseRequestOptions } from "./parse-options.js";
 import { assertWebAuthnAvailable, runCeremony } from "./run-ceremony.js";
-import { checkPasskeyArguments } from "./webauthn-arguments.js";
+import { signalUnknownCredential } from "./signal-credentials.js";
+import { checkSignInArguments } from "./webauthn-arguments.js";
 
 /** Options of {@link signIn}. */
 export interface SignInOptions {
-  /** The account's username. */
-  username: string;
+  /**
+   * The account's username. Leave it out for a username-less sign-in: the browser offers the
+   * site's passkeys and the one picked names the account
+   * ([contract: passkeys](../../../../docs/contract.md#passkeys-webauthn)).
+   */
+  username?: string;
+  /**
+   * Offer the site's passkeys in the autofill of an `<input autocomplete="username webauthn">`
+   * instead of a prompt (conditional mediation). Takes no `username`. The promise stays pending
+   * until the person picks a passkey there, `signal` aborts (`aborted`), or a modal `signIn`
+   * replaces it (`webauthn_cancelled`). Default: `false`.
+   */
+  autofill?: boolean;
   /** Cancels the requests and the passkey prompt (`aborted`). */
   signal?: AbortSignal;
 }
@@ -42,54 +55,79 @@ const noCredential: SignInResult = { status: "no_credential_on_device", next: NO
 
 /** signIn with a resolved configuration (what `createBrowserClient` calls). */
 export async function runSignIn(config: BrowserClientConfig, options: SignInOptions): Promise<SignInResult> {
-  const { username, signal } = checkPasskeyArguments(options, "signIn");
+  const { username, autofill, signal } = checkSignInArguments(options);
   assertWebAuthnAvailable();
-  let optionsJSON: PublicKeyCredentialRequestOptionsJSON;
-  try {
-    optionsJSON = await request(config, {
+  if (autofill) await assertAutofillAvailable();
+  const start = () =>
+    request(config, {
       endpoint: FIDO2_AUTHENTICATE_INIT_ENDPOINT,
       body: { client_id: config.clientId, username },
       validate: parseRequestOptions,
       signal,
     });
-  } catch (error) {
-    if (isHandoffError(error) && error.code === "no_credentials") return noCredential;
-    throw error;
-  }
+  let optionsJSON: PublicKeyCredentialRequestOptionsJSON;
   let credential: AuthenticationResponseJSON;
   try {
-    credential = await runCeremony("authentication", () => startAuthentication({ optionsJSON }), {
-      signal,
-      timeoutMs: optionsJSON.timeout,
-    });
+    if (autofill) {
+      ({ optionsJSON, credential } = await autofillAssertion(start, signal));
+    } else {
+      optionsJSON = await start();
+      credential = await runCeremony("authentication", () => startAuthentication({ optionsJSON }), {
+        signal,
+        timeoutMs: optionsJSON.timeout,
+      });
+    }
   } catch (error) {
-    if (isHandoffError(error) && error.code === "no_credential_on_device") return noCredential;
+    // `no_credentials`: the service lists passkeys (revealPasskeyUsers) and this user has none.
+    if (isHandoffError(error) && (error.code === "no_credentials" || error.code === "no_credential_on_device")) {
+      return noCredential;
+    }
     throw error;
   }
-  const session = await request(config, {
-    endpoint: FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
-    body: { client_id: config.clientId, username, credential },
-    validate: parseSession,
-    signal,
-  });
-  return { status: "authenticated", session };
+  try {
+    const session = await request(config, {
+      endpoint: FIDO2_AUTHENTICATE_COMPLETE_ENDPOINT,
+      body: { client_id: config.clientId, username, credential },
+      validate: parseSession,
+      signal,
+    });
+    return { status: "authenticated", session };
+  } catch (error) {
+    if (!isHandoffError(error) || error.code !== "credential_not_found") throw error;
+    // A passkey the service no longer accepts (revoked, its account deleted): the provider may hide it.
+    const rpId = optionsJSON.rpId ?? globalThis.location?.hostname;
+    await signalUnknownCredential({ credentialId: credential.id, ...(rpId ? { rpId } : {}) }).catch(() => false);
+    return noCredential;
+  }
 }
 
 /**
- * Signs in with a passkey. When the account has no passkey, or none is on this device (the
- * browser's "no eligible credential", which looks the same as a dismissed prompt), it answers
- * `no_credential_on_device` with the choices to offer instead of throwing, as the contract advises
- * recommends: attempt the sign-in first, then offer add device or use once.
+ * Signs in with a passkey: by username, username-less (no `username`: the browser offers the
+ * site's passkeys), or from the username field's autofill (`autofill: true`, which needs
+ * `<input autocomplete="username webauthn">` on the page). When the account has no passkey, none
+ * is on this device (the browser's "no eligible credential", which looks the same as a dismissed
+ * prompt), or the passkey picked is no longer accepted (the browser is then told to forget it,
+ * where it has the WebAuthn Signal API), it answers `no_credential_on_device` with the choices to
+ * offer instead of throwing: attempt the sign-in first, then offer add device or use once.
  *
- * @throws {HandoffError} `invalid_argument` (nothing sent), `webauthn_unsupported`,
- * `webauthn_timeout`, `webauthn_cancelled`, `webauthn_security_error`, `verification_failed`,
- * `invalid_challenge`, `origin_not_allowed`, `aborted`, `timeout`, `network_error`.
+ * @throws {HandoffError} `invalid_argument` (nothing sent; also `autofill` without the input),
+ * `webauthn_unsupported` (also `autofill` where the browser has no conditional mediation),
+ * `webauthn_timeout`, `webauthn_cancelled` (also an `autofill` sign-in replaced by another
+ * ceremony), `webauthn_security_error`, `verification_failed`, `user_deactivated`,
+ * `invalid_challenge`, `origin_not_allowed`, `too_many_attempts`, `aborted`, `timeout`,
+ * `network_error`.
  *
  * @param service Where the service is, as for `createBrowserClient`.
  * @example
  * const result = await signIn({ baseUrl: "https://auth.example.com", clientId }, { username });
  * if (result.status === "authenticated") await fetch("/session", { method: "POST", body: result.session.jwt });
  * else showChoices(result.next); // ["add_device", "use_once"]
+ *
+ * @example
+ * // <input name="username" autocomplete="username webauthn">
+ * const controller = new AbortController();
+ * signIn(service, { autofill: true, signal: controller.signal }).then(useResult, ignoreAbort);
+ * // Leaving the page, or signing in another way: controller.abort();
  */
 export function signIn(service: BrowserClientOptions, options: SignInOptions): Promise<SignInResult> {
   try {

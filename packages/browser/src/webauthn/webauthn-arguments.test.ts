@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCodeArguments, checkPasskeyArguments } from "./webauthn-arguments.js";
+import { checkCodeArguments, checkPasskeyArguments, checkSignInArguments } from "./webauthn-arguments.js";
 
 describe("passkey argument checks", () => {
   it("accepts well-formed options and defaults the code type to phrase", () => {
@@ -36,6 +36,24 @@ describe("passkey argument checks", () => {
     ["an unknown code type", { code: "mouse132", codeType: "pin" }],
   ])("refuses %s with invalid_argument", (_name, options) => {
     expect(() => checkCodeArguments(options)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+  });
+
+  it("signIn: the username is optional, autofill a boolean without a username", () => {
+    const signal = new AbortController().signal;
+    expect(checkSignInArguments({})).toEqual({ username: undefined, autofill: false, signal: undefined });
+    expect(checkSignInArguments({ username: "ada@example.com" })).toMatchObject({ username: "ada@example.com" });
+    expect(checkSignInArguments({ autofill: true, signal })).toEqual({ username: undefined, autofill: true, signal });
+  });
+
+  it.each([
+    ["no options", undefined],
+    ["an empty username", { username: "" }],
+    ["a username that is not a string", { username: 42 }],
+    ["autofill that is not a boolean", { autofill: "yes" }],
+    ["autofill with a username", { autofill: true, username: "ada@example.com" }],
+    ["a signal that is not an AbortSignal", { signal: {} }],
+  ])("signIn refuses %s with invalid_argument", (_name, options) => {
+    expect(() => checkSignInArguments(options)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
   });
 
   it("counts characters, not UTF-16 units, like the service", () => {

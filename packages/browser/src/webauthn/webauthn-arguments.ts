@@ -34,6 +34,36 @@ export function checkPasskeyArguments(options: unknown, method: string): Passkey
 }
 
 /**
+ * Checks the options of `signIn`: `username` is optional (without it the sign-in is
+ * username-less), `autofill` a boolean that takes no username (conditional mediation offers
+ * every passkey of the site).
+ *
+ * @throws {HandoffError} `invalid_argument` naming the first bad argument.
+ */
+export function checkSignInArguments(options: unknown): {
+  username: string | undefined;
+  autofill: boolean;
+  signal: AbortSignal | undefined;
+} {
+  if (typeof options !== "object" || options === null) {
+    throw new HandoffError("invalid_argument", "signIn takes an options object.");
+  }
+  const { username, autofill = false, signal } = options as Record<string, unknown>;
+  if (typeof autofill !== "boolean") throw new HandoffError("invalid_argument", "autofill must be a boolean.");
+  if (autofill && username !== undefined) {
+    throw new HandoffError(
+      "invalid_argument",
+      "autofill takes no username: the browser offers every passkey of the site.",
+    );
+  }
+  return {
+    username: username === undefined ? undefined : requireUsername(username),
+    autofill,
+    signal: optionalSignal(signal),
+  };
+}
+
+/**
  * Checks the code of `addDevice` and its type (default `"phrase"`); the code is normalised
  * (`normalizeCode`) as everywhere else.
  *

@@ -8,4 +8,6 @@ export interface AddressLimiters {
   perAddressAndUser: RateLimiterAbstract;
   /** Security-code mails asked for per address, whatever emails (`maxSignupsPerAddress`). */
   signupsPerAddress: RateLimiterAbstract;
+  /** Passkey sign-in and sign-up `init`s per address (`maxPasskeyInitsPerAddress`). */
+  passkeyInitsPerAddress: RateLimiterAbstract;
 }

@@ -1,5 +1,5 @@
-import { RateLimiterRes } from "rate-limiter-flexible";
 import { wholeSeconds } from "../codes/attempts.js";
+import { consumePoint } from "../codes/consume-point.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 
@@ -21,14 +21,11 @@ export async function assertSignupAllowed(
   clientId: string,
   email: string,
 ): Promise<void> {
-  try {
-    await context.addressLimiters.signupsPerAddress.consume(address);
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    throw fail("too_many_attempts", "Too many security codes asked for from this address. Try again later.", {
-      retryAfterSeconds: wholeSeconds(rejection.msBeforeNext),
-    });
-  }
+  await consumePoint(
+    context.addressLimiters.signupsPerAddress,
+    address,
+    () => "Too many security codes asked for from this address. Try again later.",
+  );
   const limit = await context.storage.attempts.recordFailure(
     `signup:${clientId}:${email}`,
     SIGNUP_WINDOW_MS,

@@ -10,6 +10,7 @@ import { fail } from "../http/fail.js";
 import { readBody, reply } from "../http/json.js";
 import type { UserRecord } from "../storage/records.js";
 import { storeChallenge } from "../webauthn/challenges.js";
+import { countPasskeyInit } from "../webauthn/init-limits.js";
 import { redeemCeremony } from "../webauthn/redeem-ceremony.js";
 import { passkeyExists, passkeyRecord, registrationOptions, verifyRegistration } from "../webauthn/registration.js";
 import { loadRelyingParty } from "../webauthn/relying-party.js";
@@ -29,6 +30,7 @@ export function registerPasskeySignUpRoutes(app: Hono, context: ServiceContext):
   app.post(ENDPOINTS.fido2RegisterInit.path, async (c) => {
     const body = await readBody(c, registerInitRequestSchema);
     const { client, rp } = await loadRelyingParty(c, context, body.client_id);
+    await countPasskeyInit(c, context);
     if (await context.storage.users.getByName(client.namespaceId, body.username)) {
       throw fail("user_exists");
     }

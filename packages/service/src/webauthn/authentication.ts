@@ -8,9 +8,11 @@ import { logRefusal } from "./log-refusal.js";
 import type { RelyingParty } from "./relying-party.js";
 
 /**
- * Authentication options listing the user's passkeys in `allowCredentials`, with user
- * verification required. Naming them lets the browser tell "no passkey for this account on
- * this device" apart from a passkey that is there.
+ * Authentication options with user verification required, listing `credentials` in
+ * `allowCredentials`: naming them lets the browser tell "no passkey for this account on this
+ * device" apart from a passkey that is there. With no credentials the options have no
+ * `allowCredentials` at all: the browser offers the site's discoverable passkeys (and autofill
+ * can), and the answer looks the same whoever it was for.
  */
 export async function authenticationOptions(
   rp: RelyingParty,
@@ -18,12 +20,14 @@ export async function authenticationOptions(
 ): Promise<RequestOptionsJSON> {
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
-    allowCredentials: credentials.map((credential) => ({ id: credential.id, transports: credential.transports })),
+    ...(credentials.length > 0 && {
+      allowCredentials: credentials.map((credential) => ({ id: credential.id, transports: credential.transports })),
+    }),
     timeout: CEREMONY_TIMEOUT_MS,
     userVerification: "required",
   });
-  const { extensions: _dropped, ...wire } = options;
-  return wire;
+  const { extensions: _dropped, allowCredentials, ...wire } = options;
+  return allowCredentials === undefined ? wire : { ...wire, allowCredentials };
 }
 
 /**

@@ -20,8 +20,10 @@ function userHandle(userId: string): Uint8Array<ArrayBuffer> {
 
 /**
  * Registration options for `user`: user verification required, a discoverable credential
- * preferred, no attestation, and the user's existing passkeys excluded so an authenticator that
- * already holds one is not registered twice.
+ * required (username-less sign-in, autofill and a sign-in that does not reveal users all find the
+ * passkey without naming it: [contract: passkeys](../../../../docs/contract.md#passkeys-webauthn)),
+ * no attestation, and the user's existing passkeys excluded so an authenticator that already
+ * holds one is not registered twice.
  */
 export async function registrationOptions(
   rp: RelyingParty,
@@ -37,7 +39,7 @@ export async function registrationOptions(
     timeout: CEREMONY_TIMEOUT_MS,
     attestationType: "none",
     excludeCredentials: existing.map((credential) => ({ id: credential.id, transports: credential.transports })),
-    authenticatorSelection: { residentKey: "preferred", userVerification: "required" },
+    authenticatorSelection: { residentKey: "required", userVerification: "required" },
     supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
   });
   const { extensions: _dropped, ...wire } = options;

@@ -57,6 +57,11 @@ describe("argument rules", () => {
     }
   });
 
+  it("credential ids name the argument they came in", () => {
+    expect(requireCredentialId("AAEC-_9z", "credentialIds")).toBe("AAEC-_9z");
+    expect(() => requireCredentialId("a+b/", "credentialIds")).toThrow(/^credentialIds must be/);
+  });
+
   it("code types and purposes", () => {
     expect(requireCodeType("long")).toBe("long");
     expect(() => requireCodeType("pin")).toThrow(invalidArgument);

@@ -80,13 +80,14 @@ export function requireCredentialName(value: unknown, name = "credentialName"): 
  * A credential id as the credential endpoints list it (a passkey's base64url id, a device key's
  * id): 1–1,364 base64url characters.
  *
+ * @param name The argument's name, for the message. Default: `"credentialId"`.
  * @throws {HandoffError} `invalid_argument` otherwise.
  * @example
  * requireCredentialId(credential.id); // the id, unchanged
  */
-export function requireCredentialId(value: unknown): string {
+export function requireCredentialId(value: unknown, name = "credentialId"): string {
   if (typeof value !== "string" || value.length > MAX_CREDENTIAL_ID_LENGTH || !/^[A-Za-z0-9_-]+={0,2}$/.test(value)) {
-    throw invalid("credentialId must be a string of 1–1364 base64url characters.");
+    throw invalid(`${name} must be a string of 1–${MAX_CREDENTIAL_ID_LENGTH} base64url characters.`);
   }
   return value;
 }

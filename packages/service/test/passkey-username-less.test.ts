@@ -1,0 +1,3 @@
+import { describeUsernameLessSignIn } from "./passkey-username-less.js";
+
+await describeUsernameLessSignIn("SQLite", ":memory:");
