@@ -147,7 +147,7 @@ export type RegistrationCompleteRequest = z.infer<typeof registrationCompleteReq
  * Body of `POST /api/native/authenticate/fido2/init`: start signing in with a passkey. Without a
  * `username` the sign-in is username-less: the options name no credential, and the person picks
  * one of the site's discoverable passkeys (or autofill offers them)
- * ([contract: passkeys](../../../docs/contract.md#passkeys-webauthn)).
+ * (`docs/contract.md#passkeys-webauthn`).
  */
 export const authenticateInitRequestSchema = z.object({ client_id: idSchema, username: z.optional(usernameSchema) });
 /** Wire type of {@link authenticateInitRequestSchema}. */

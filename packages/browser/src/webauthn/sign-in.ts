@@ -25,7 +25,7 @@ export interface SignInOptions {
   /**
    * The account's username. Leave it out for a username-less sign-in: the browser offers the
    * site's passkeys and the one picked names the account
-   * ([contract: passkeys](../../../../docs/contract.md#passkeys-webauthn)).
+   * (`docs/contract.md#passkeys-webauthn`).
    */
   username?: string;
   /**

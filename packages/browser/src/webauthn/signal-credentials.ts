@@ -39,7 +39,7 @@ function relyingPartyId(rpId: unknown): string {
 
 /**
  * The WebAuthn user handle of a Handoff user, base64url: the UTF-8 bytes of its id
- * ([contract: passkeys](../../../../docs/contract.md#passkeys-webauthn)).
+ * (`docs/contract.md#passkeys-webauthn`).
  */
 function userHandle(userId: unknown): string {
   return toBase64url(new TextEncoder().encode(requireUserId(userId)));
