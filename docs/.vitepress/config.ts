@@ -23,6 +23,7 @@ export default defineConfig({
           { text: "One-time authentication", link: "/guides/one-time-authentication" },
           { text: "Add device", link: "/guides/add-device" },
           { text: "Passkeys without a username, and autofill", link: "/guides/passkey-autofill" },
+          { text: "Managing devices", link: "/guides/managing-devices" },
         ],
       },
       {

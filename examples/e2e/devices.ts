@@ -2,7 +2,7 @@
 // downloaded browser), one context per device, each with its own virtual authenticator.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
 
 /** Chromium from Debian; override with CHROMIUM_PATH. */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -35,6 +35,33 @@ export interface DeviceOptions {
   webauthn: boolean | "no-authenticator";
 }
 
+/** A device's virtual authenticator, to copy or drop its passkeys (a synced passkey, a lost one). */
+export interface VirtualAuthenticator {
+  cdp: CDPSession;
+  authenticatorId: string;
+}
+const authenticators = new WeakMap<Page, VirtualAuthenticator>();
+
+/** The virtual authenticator of a device opened with `webauthn: true`. */
+export function authenticatorOf(page: Page): VirtualAuthenticator {
+  const authenticator = authenticators.get(page);
+  if (!authenticator) throw new Error("this device has no virtual authenticator");
+  return authenticator;
+}
+
+/**
+ * Copies every passkey of `from`'s authenticator to `to`'s, as a password manager syncing them
+ * would (WebAuthn.getCredentials carries the private keys of a virtual authenticator).
+ */
+export async function syncPasskeys(from: Page, to: Page): Promise<void> {
+  const source = authenticatorOf(from);
+  const target = authenticatorOf(to);
+  const { credentials } = await source.cdp.send("WebAuthn.getCredentials", { authenticatorId: source.authenticatorId });
+  for (const credential of credentials) {
+    await target.cdp.send("WebAuthn.addCredential", { authenticatorId: target.authenticatorId, credential });
+  }
+}
+
 /** Opens a device (its own context: cookies, storage, authenticator) on the app. */
 export async function openDevice(browser: Browser, url: string, options: DeviceOptions): Promise<Page> {
   const context = await browser.newContext({ userAgent: options.userAgent, viewport: { width: 560, height: 760 } });
@@ -51,7 +78,7 @@ export async function openDevice(browser: Browser, url: string, options: DeviceO
     const cdp = await context.newCDPSession(page);
     await cdp.send("WebAuthn.enable", { enableUI: false });
     if (options.webauthn === true) {
-      await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
         options: {
           protocol: "ctap2",
           transport: "internal",
@@ -61,6 +88,7 @@ export async function openDevice(browser: Browser, url: string, options: DeviceO
           automaticPresenceSimulation: true,
         },
       });
+      authenticators.set(page, { cdp, authenticatorId });
     }
   } else {
     await page.addInitScript(() => {

@@ -89,3 +89,26 @@ export async function readCode(page: Page): Promise<string> {
 export function requestWithCode(page: Page, code: string): Locator {
   return page.locator(`.request[data-code="${code}"]`);
 }
+
+/**
+ * Adds this device to an account as a person does: Sign in finds no passkey here, "Add this
+ * device", the code from the email (read in the dev inbox), then this device's own passkey.
+ */
+export async function addThisDevice(page: Page, stack: Pick<Stack, "mails">, username: string): Promise<void> {
+  const seen = (await stack.mails()).filter(
+    (mail) => mail.to.includes(username) && mail.subject === ADD_DEVICE_SUBJECT,
+  );
+  await enterEmail(page, username);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: /Add this device/ }).click();
+  await page
+    .getByLabel("Code from the email")
+    .fill(await codeFromInbox(stack, username, ADD_DEVICE_SUBJECT, seen.length));
+  await page.getByRole("button", { name: "Add this device" }).click();
+  await expectSignedIn(page, username);
+}
+
+/** The item of "Your devices" with this name. */
+export function deviceNamed(page: Page, name: string): Locator {
+  return page.locator(".device").filter({ has: page.locator(".device-name", { hasText: name }) });
+}

@@ -1,10 +1,10 @@
 import type { ServerClient } from "@handoff/server";
+import type { UsedTokenIds } from "@handoff/server/handler";
 import type { Hono } from "hono";
 import type { CodeMailer } from "./code-mailer.ts";
 import type { PendingRequests } from "./pending-requests.ts";
 import type { ServiceCodeResult } from "./request-service-code.ts";
 import type { Session, SessionStore } from "./session-store.ts";
-import type { UsedTokens } from "./used-tokens.ts";
 
 /** Hono's environment for the backend: routes behind `requireSession` read `c.var.session`. */
 export interface BackendEnv {
@@ -19,7 +19,7 @@ export interface BackendContext {
   handoff: ServerClient;
   serviceUrl: string;
   sessions: SessionStore;
-  usedTokens: UsedTokens;
+  usedTokens: UsedTokenIds;
   requests: PendingRequests;
   mailer: CodeMailer;
   /** Has the service email an add-device security code (`/pwless/signup`): see `requestServiceCode`. */

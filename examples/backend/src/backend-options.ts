@@ -52,8 +52,9 @@ export interface BackendOptions {
   /** Limit on the start endpoints per IP, or `false` for none. Default: 10 per minute. */
   rateLimit?: RateLimitOptions | false;
   /**
-   * Let a session made by a one-time sign-in (the token's `credential.type` is `"code"`) approve
-   * other devices' one-time sign-ins. Default: `false`: a device signed in once was vouched for by
+   * Let a session not made with the device's own passkey or device key (a one-time sign-in: the
+   * token's `credential.type` is `"code"`, or a token that does not say) approve other devices'
+   * one-time sign-ins. Default: `false`: a device signed in once was vouched for by
    * another device this time only, so it cannot vouch for a third (a phisher who got one approval
    * does not get to approve their own devices); it can still deny.
    */

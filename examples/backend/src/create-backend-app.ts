@@ -1,4 +1,5 @@
 import { createServerClient, isHandoffError } from "@handoff/server";
+import { UsedTokenIds } from "@handoff/server/handler";
 import { Hono } from "hono";
 import { ApiError } from "./api-error.ts";
 import type { BackendContext, BackendEnv } from "./backend-context.ts";
@@ -10,12 +11,12 @@ import { rateLimit } from "./rate-limit.ts";
 import { requestServiceCode } from "./request-service-code.ts";
 import { clientIp } from "./requester.ts";
 import { registerAddDeviceRoutes } from "./routes/add-device-routes.ts";
+import { registerDeviceRoutes } from "./routes/device-routes.ts";
 import { registerOneTimeRoutes } from "./routes/one-time-routes.ts";
 import { registerRequestRoutes } from "./routes/request-routes.ts";
 import { registerSessionRoutes } from "./routes/session-routes.ts";
 import { registerSignUpRoutes } from "./routes/sign-up-routes.ts";
 import { SessionStore } from "./session-store.ts";
-import { UsedTokens } from "./used-tokens.ts";
 
 /**
  * The example backend as a Hono app, without listening (`app.fetch` works in tests, Workers,
@@ -50,7 +51,7 @@ export function createBackendApp(options: BackendOptions): Hono<BackendEnv> {
     handoff: client,
     serviceUrl: publicServiceUrl.replace(/\/+$/, ""),
     sessions: new SessionStore(sessionTtlMs),
-    usedTokens: new UsedTokens(),
+    usedTokens: new UsedTokenIds(),
     requests: new PendingRequests(maxPendingPerUser),
     mailer: createCodeMailer(smtp),
     requestServiceCode: (email) => requestServiceCode(serviceTarget, email),
@@ -89,6 +90,7 @@ export function createBackendApp(options: BackendOptions): Hono<BackendEnv> {
   registerRequestRoutes(app, context);
   registerAddDeviceRoutes(app, context);
   registerSignUpRoutes(app, context);
+  registerDeviceRoutes(app, context);
 
   app.notFound((c) => c.json({ code: "not_found", message: "No such endpoint." }, 404));
   app.onError((error, c) => {

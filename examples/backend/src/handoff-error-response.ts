@@ -25,6 +25,16 @@ export function handoffErrorResponse(error: HandoffError): ApiError | undefined 
       const seconds = typeof retry === "number" ? retry : undefined;
       return new ApiError(429, "too_many_attempts", "Too many attempts for this account. Try again later.", seconds);
     }
+    case "credential_not_found":
+      return new ApiError(404, "credential_not_found", "This device is no longer on your account.");
+    case "last_credential":
+      return new ApiError(
+        409,
+        "last_credential",
+        "This is the only way into your account: add another device before you remove it.",
+      );
+    case "credential_exists":
+      return new ApiError(409, "credential_exists", "This device already has a passkey for your account.");
     case "network_error":
     case "timeout":
     case "service_unavailable":

@@ -23,7 +23,7 @@ export interface Session {
  *
  * @example
  * const sessions = new SessionStore(8 * 60 * 60 * 1000);
- * const session = sessions.create({ userId, username, credential: { type: "fido2", uuid } });
+ * const session = sessions.create({ userId, username, credential: { type: "fido2", id } });
  */
 export class SessionStore {
   readonly #sessions = new Map<string, Session>();
@@ -53,8 +53,24 @@ export class SessionStore {
     return session;
   }
 
+  /** Ends every session made with the credential `credentialId` (it was removed); their ids. */
+  deleteByCredential(credentialId: string): string[] {
+    const ended = [...this.#sessions.values()].filter((session) => session.credential?.id === credentialId);
+    for (const session of ended) this.#sessions.delete(session.id);
+    return ended.map((session) => session.id);
+  }
+
   /** Ends a session. */
   delete(id: string): void {
     this.#sessions.delete(id);
   }
+}
+
+/**
+ * Whether a session was made with this device's own passkey or device key. Only such a session
+ * vouches for other devices (approves them) or manages the account's devices; one made with a
+ * one-time code, or whose token did not say (`credential` `null`), does not: fail closed.
+ */
+export function signedInWithOwnKey(session: Session): boolean {
+  return session.credential?.type === "fido2" || session.credential?.type === "device_key";
 }

@@ -119,6 +119,7 @@ describe("example backend", () => {
     expect(session.headers.get("set-cookie")).toMatch(/HttpOnly/i);
     expect(session.headers.get("set-cookie")).toMatch(/SameSite=Lax/i);
     expect((await newDevice("/api/me")).json).toEqual({
+      userId: (await handoff.getUser(ada)).id,
       username: ada,
       signedInOnce: true,
       credentialId: expect.any(String),
@@ -193,6 +194,16 @@ describe("example backend", () => {
     const invalid = await call("/api/sign-up/start", { username: "not-an-email" });
     expect(invalid.status).toBe(400);
     expect(invalid.json.code).toBe("invalid_email");
+  });
+
+  it("lists the user's devices to any session; a device signed in once may not rename, remove or add", async () => {
+    const once = await signedIn(bob, strictBackend);
+    expect((await once("/api/devices")).json).toEqual({ devices: [] }); // bob has no passkey or key
+    for (const path of ["/api/devices/x/rename", "/api/devices/x/remove", "/api/devices/add-passkey"]) {
+      const refused = await once(path, { name: "Phone" });
+      expect([refused.status, refused.json.code]).toEqual([403, "signed_in_once"]);
+    }
+    expect((await browser("TestBrowser/1.0", strictBackend)("/api/devices")).status).toBe(401);
   });
 
   it("refuses non-JSON posts and rate-limits the start endpoints", async () => {

@@ -1,5 +1,5 @@
 // The example backend's API, as the frontend calls it (same origin: Vite proxies /api).
-import type { CodeType } from "@handoff/browser";
+import type { CodeType, CompleteAddPasskeyOptions } from "@handoff/browser";
 
 /** What the frontend needs to call the Handoff service (served by the backend, nothing hard-coded). */
 export interface Config {
@@ -17,11 +17,25 @@ export interface OneTimeRequest {
 
 /** Who is signed in on this device. */
 export interface Me {
+  userId: string;
   username: string;
   /** Signed in with a one-time code: this device cannot approve others (the backend refuses). */
   signedInOnce: boolean;
   /** The credential this device signed in with: "this device" in the list of devices. */
   credentialId: string | null;
+}
+
+/** One of the user's passkeys or device keys, as "Your devices" shows it. */
+export interface Device {
+  id: string;
+  type: "passkey" | "device_key";
+  name: string;
+  /** The passkey's provider ("iCloud Keychain") or what the device key said of itself. */
+  deviceInfo: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** The credential this browser's session was made with. */
+  thisDevice: boolean;
 }
 
 /** A request to sign in, as the signed-in device sees it. */
@@ -82,4 +96,12 @@ export const api = {
   startAddDevice: (username: string) => call<{ sent: true; message: string }>("/api/add-device/start", { username }),
   /** Creates the account if it is new (verified, no passkey yet) and mails it a code (the answer is the same either way). */
   startSignUp: (username: string) => call<{ sent: true; message: string }>("/api/sign-up/start", { username }),
+  devices: () => call<{ devices: Device[] }>("/api/devices"),
+  renameDevice: (id: string, name: string) =>
+    call<{ device: Device }>(`/api/devices/${encodeURIComponent(id)}/rename`, { name }),
+  /** Removes a passkey or device key; `signedOut` when it was this browser's own. */
+  removeDevice: (id: string) =>
+    call<{ removed: string; signedOut: boolean }>(`/api/devices/${encodeURIComponent(id)}/remove`, {}),
+  /** Creation options for a passkey on this device, on the backend's word (no code). */
+  startAddPasskey: () => call<{ options: CompleteAddPasskeyOptions["options"] }>("/api/devices/add-passkey", {}),
 };

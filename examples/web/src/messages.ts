@@ -15,6 +15,7 @@ const handoffMessages: Record<string, string> = {
   webauthn_timeout: "The passkey prompt timed out. Try again.",
   webauthn_security_error: "The browser refused to use a passkey on this site.",
   credential_exists: "This device already has a passkey for this account. Sign in with it.",
+  credential_not_found: "This passkey is no longer on your account. Sign in another way.",
   network_error: "The sign-in service could not be reached. Check your connection.",
   origin_not_allowed: "This site is not allowed to use the sign-in service (check the client's origins).",
 };

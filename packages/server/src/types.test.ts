@@ -74,7 +74,7 @@ describe("public types", () => {
       issuedAt: Date;
       expiresAt: Date;
       tokenId: string;
-      credential: { type: "code" | "fido2" | "device_key"; uuid: string } | null;
+      credential: { type: "code" | "fido2" | "device_key"; id: string } | null;
     }>();
   });
 

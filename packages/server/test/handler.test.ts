@@ -1,8 +1,8 @@
 // The backend routes (createHandoffHandler) and their Hono and Express adapters, against a real
 // service over real HTTP: a one-time sign-in from start to session, approval rules, add device.
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { GeneratedCode, UserProfile, UserTokenClaims } from "@handoff/types";
+import type { GeneratedCode, SessionCredentialType, UserProfile, UserTokenClaims } from "@handoff/types";
 import express from "express";
 import { type Context, Hono } from "hono";
 import { afterAll, describe, expect, it } from "vitest";
@@ -14,10 +14,11 @@ import { useService } from "./helpers.js";
 const t = await useService();
 const { handoff } = t;
 
-/** The test app's "session": the user id in a header, `once` when it was a one-time sign-in. */
+/** The test app's "session": the user id in a header, and what it signed in with (a passkey unless told). */
 function getUser(request: Request) {
   const userId = request.headers.get("x-test-user");
-  return userId ? { userId, signedInOnce: request.headers.get("x-test-once") === "1" } : null;
+  const credentialType = (request.headers.get("x-test-credential") ?? "fido2") as SessionCredentialType | "none";
+  return userId ? { userId, credentialType: credentialType === "none" ? null : credentialType } : null;
 }
 const signedIn: UserTokenClaims[] = [];
 const signIn = (claims: UserTokenClaims) => {
@@ -70,13 +71,48 @@ describe("createHandoffHandler", () => {
     expect((await call("/session", { jwt })).json).toMatchObject({ code: "token_used" });
   });
 
-  it("the signed-in routes need a session; a session signed in once may deny but not approve", async () => {
+  it("the signed-in routes need a session; one not made with the device's own key may deny but not approve", async () => {
     const user = await handoff.createUser("once@example.com");
     expect((await call("/requests")).status).toBe(401);
     expect((await call("/approve", { code: "123456" })).json).toMatchObject({ code: "not_signed_in" });
-    const once = { "x-test-user": user.id, "x-test-once": "1" };
-    expect((await call("/approve", { code: "123456" }, once)).json).toMatchObject({ code: "signed_in_once" });
-    expect((await call("/deny", {}, once)).json).toEqual({ denied: true });
+    for (const credential of ["code", "none"]) {
+      const once = { "x-test-user": user.id, "x-test-credential": credential };
+      expect((await call("/approve", { code: "123456" }, once)).json).toMatchObject({ code: "signed_in_once" });
+      expect((await call("/deny", {}, once)).json).toEqual({ denied: true });
+    }
+  });
+
+  it("every POST must be JSON, /deny included (no cross-site form), and bodies stop at 16 KiB while read", async () => {
+    const user = await handoff.createUser("csrf@example.com");
+    for (const type of ["application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"]) {
+      const forged = await handle(
+        new Request("http://app.test/handoff/deny", {
+          method: "POST",
+          headers: { "content-type": type, "x-test-user": user.id },
+          body: "a=b",
+        }),
+        undefined,
+      );
+      expect(forged?.status).toBe(415);
+    }
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+      },
+    });
+    const huge = await handle(
+      new Request("http://app.test/handoff/one-time/start", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: endless,
+        duplex: "half",
+      } as RequestInit),
+      undefined,
+    );
+    expect(huge?.status).toBe(400);
+    expect(pulled).toBeLessThan(4); // refused after the first chunk past the limit, never read to the end
   });
 
   it("answers what a device can act on, with its status; never a 500", async () => {
@@ -85,27 +121,29 @@ describe("createHandoffHandler", () => {
     const user = await handoff.createUser("wrong@example.com");
     const wrong = await call("/approve", { code: "000000" }, { "x-test-user": user.id });
     expect([wrong.status, wrong.json.code]).toEqual([400, "invalid_code"]);
-    const notJson = await handle(
-      new Request("http://app.test/handoff/one-time/start", { method: "POST", body: "username=x" }),
-      undefined,
-    );
-    expect(notJson?.status).toBe(400);
+    const tooLong = await call("/one-time/start", { username: "a".repeat(257) });
+    expect([tooLong.status, tooLong.json.code]).toEqual([400, "invalid_argument"]);
     expect((await call("/session", { jwt: "not.a.jwt" })).status).toBe(401);
     expect((await call("/one-time/start")).json).toMatchObject({ code: "method_not_allowed" });
     expect(await handle(new Request("http://app.test/elsewhere"), undefined)).toBeNull();
   });
 
-  it("add device: an authorized phrase code goes to the owner; an unknown username gets the same answer", async () => {
+  it("add device: an authorized phrase code goes to the owner; unknown and deactivated usernames get the same answer", async () => {
     const user = await handoff.createUser("adder@example.com");
-    expect((await call("/add-device/start", { username: "adder@example.com" })).json).toEqual({ sent: true });
-    expect((await call("/add-device/start", { username: "ghost@example.com" })).json).toEqual({ sent: true });
+    const deactivated = await handoff.createUser("asleep@example.com");
+    await handoff.deactivateUser(deactivated.id);
+    for (const username of ["adder@example.com", "ghost@example.com", "asleep@example.com"]) {
+      expect((await call("/add-device/start", { username })).json).toEqual({ sent: true });
+    }
+    await expect.poll(() => mailed.length).toBe(1); // sent after the answer
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(mailed.map((mail) => mail.user.id)).toEqual([user.id]);
     expect(mailed[0]?.code).toMatchObject({ isAuthorized: true, code: expect.stringMatching(/^[a-z]+\d+$/) });
   });
 });
 
 describe("start limits", () => {
-  it("make at most startLimit codes per username, known or not, then 429 with Retry-After", async () => {
+  it("mail at most startLimit add-device codes per username, known or not, then 429 with Retry-After", async () => {
     await handoff.createUser("limited@example.com");
     const limited = createHandoffHandler({
       client: handoff,
@@ -125,10 +163,12 @@ describe("start limits", () => {
       );
       return response as Response;
     };
-    expect((await start("one-time/start", "limited@example.com")).status).toBe(200);
-    expect((await start("add-device/start", "LIMITED@example.com ")).status).toBe(200); // one count per account
-    const third = await start("one-time/start", "limited@example.com");
+    expect((await start("add-device/start", "limited@example.com")).status).toBe(200);
+    expect((await start("add-device/start", "limited@example.com")).status).toBe(200);
+    const third = await start("add-device/start", "limited@example.com");
     expect(third.status).toBe(429);
+    // One-time sign-ins are not counted here: an attacker's mails do not lock the owner out of them.
+    expect((await start("one-time/start", "limited@example.com")).status).toBe(200);
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
     for (let i = 0; i < 2; i += 1) expect((await start("add-device/start", "ghost2@example.com")).status).toBe(200);
     expect((await start("add-device/start", "ghost2@example.com")).status).toBe(429); // the same for no account
@@ -148,7 +188,11 @@ describe("adapters", () => {
       await next();
     });
     app.use(
-      handoffHono<Context<Env>>({ client: handoff, getUser: (_request, c) => ({ userId: c.get("userId") }), signIn }),
+      handoffHono<Context<Env>>({
+        client: handoff,
+        getUser: (_request, c) => ({ userId: c.get("userId"), credentialType: "fido2" }),
+        signIn,
+      }),
     );
     app.get("/other", (c) => c.text("other"));
     const denied = await app.request("/handoff/deny", {
@@ -168,7 +212,7 @@ describe("adapters", () => {
       handoffExpress({
         client: handoff,
         getUser: (_request, { req }) =>
-          req.headers["x-test-user"] ? { userId: String(req.headers["x-test-user"]) } : null,
+          req.headers["x-test-user"] ? { userId: String(req.headers["x-test-user"]), credentialType: "fido2" } : null,
         signIn,
       }),
     );
@@ -194,5 +238,23 @@ describe("adapters", () => {
     expect(await approved.json()).toEqual({ approved: true });
     expect((await fetch(`${base}/handoff/requests`)).status).toBe(401);
     expect(await (await fetch(`${base}/other`)).text()).toBe("other");
+    // Paths Express and the routes would read differently are not the routes' (a limiter mounted
+    // on /handoff/one-time/start would not see them): Express answers them, 404.
+    for (const sneaky of ["/handoff/./one-time/start", "/handoff/%2e/one-time/start", "/handoff/x/../one-time/start"]) {
+      // node:http sends the path as written (fetch would normalise it first).
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const { port } = server.address() as AddressInfo;
+        const sent = httpRequest(
+          { host: "127.0.0.1", port, path: sneaky, method: "POST", headers: { "content-type": "application/json" } },
+          (answer) => {
+            answer.resume();
+            resolve(answer.statusCode);
+          },
+        );
+        sent.on("error", reject);
+        sent.end(JSON.stringify({ username: "express@example.com" }));
+      });
+      expect(status, sneaky).toBe(404);
+    }
   });
 });

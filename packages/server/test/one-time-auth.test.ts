@@ -59,7 +59,7 @@ describe("one-time authentication through @handoff/server against the real servi
     expect(claims.issuedAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(claims.tokenId).not.toBe("");
     // A one-time sign-in says so: the backend can keep such a session from approving other devices.
-    expect(claims.credential).toEqual({ type: "code", uuid: session.credential.uuid });
+    expect(claims.credential).toEqual({ type: "code", id: session.credential.uuid });
   });
 
   it("works the same with the PEM form of the key and a trailing slash in baseUrl", async () => {

@@ -7,6 +7,9 @@ import { fail } from "./http/fail.js";
 import { cors, jsonOnly, securityHeaders } from "./http/middleware.js";
 import { SERVICE_ROUTES } from "./routes/service-routes.js";
 
+/** Methods a metric names; any other (PROPFIND, MKCOL, …) counts as `OTHER`: no series per verb. */
+const KNOWN_METHODS = new Set(["GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD", "PATCH"]);
+
 /**
  * The HTTP application: middleware, every route of the contract, and one error handler that
  * turns every failure into `{ code, message }` (a 500 is logged with its request id).
@@ -21,7 +24,11 @@ export function createApp(context: ServiceContext, allowedOrigins: () => Readonl
     c.header("X-Request-Id", requestId);
     await next();
     // The matched pattern, not the path: one series per route, whatever ids a caller sends.
-    context.metrics.requests.inc({ method: c.req.method, route: routePath(c, -1), status: c.res.status });
+    context.metrics.requests.inc({
+      method: KNOWN_METHODS.has(c.req.method) ? c.req.method : "OTHER",
+      route: routePath(c, -1),
+      status: c.res.status,
+    });
     log({
       level: c.res.status >= 500 ? "error" : "info",
       msg: "request",

@@ -114,7 +114,12 @@ async function start(args: string[]): Promise<void> {
     "max-failed-attempts-per-address",
     values["max-failed-attempts-per-address"],
   );
-  const metricsToken = process.env.HANDOFF_METRICS_TOKEN;
+  const metricsToken = process.env.HANDOFF_METRICS_TOKEN || undefined;
+  if (values.metrics && !metricsToken) {
+    process.stderr.write(
+      "handoff-service: GET /metrics answers anyone who reaches this port; set HANDOFF_METRICS_TOKEN to require a bearer token.\n",
+    );
+  }
   const service = await startService({
     ...(port === undefined ? {} : { port }),
     ...(values.host ? { hostname: values.host } : {}),

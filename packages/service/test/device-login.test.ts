@@ -78,7 +78,7 @@ describe("sign-in with a device key", () => {
       audience: t.clientId,
       issuer: t.service.url,
     });
-    expect(payload).toMatchObject({ sub: userId, udata: email, amr: ["device_key"], credential_uuid: keyId });
+    expect(payload).toMatchObject({ sub: userId, udata: email, amr: ["device_key"], credential_id: keyId });
   });
 
   it("refuses a replayed challenge", async () => {

@@ -37,7 +37,7 @@ describe("passkey sign-up and sign-in over HTTP", () => {
       sub: signedUp.user.id,
       udata: username,
       amr: ["fido2"],
-      credential_uuid: signedUp.credential.uuid,
+      credential_id: authenticator.credentialId, // the id the credential endpoints list
     });
   });
 

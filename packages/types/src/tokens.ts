@@ -38,8 +38,11 @@ export const userTokenClaimsSchema = z.object({
    * `["fido2"]` or `["device_key"]`. Absent from tokens of services older than the claim.
    */
   amr: z.optional(z.array(z.string())),
-  /** The uuid of the credential the session was made with (the session answer's `credential.uuid`). */
-  credential_uuid: z.optional(z.string()),
+  /**
+   * The id of the credential the session was made with, as the credential endpoints name it (a
+   * passkey's WebAuthn credential id, a device key's id; a one-time code's id).
+   */
+  credential_id: z.optional(z.string()),
 });
 /** Type of {@link userTokenClaimsSchema}. */
 export type UserTokenClaimsWire = z.infer<typeof userTokenClaimsSchema>;

@@ -2,6 +2,7 @@ import { isHandoffError } from "@handoff/server";
 import { ApiError } from "../api-error.ts";
 import type { BackendApp, BackendContext } from "../backend-context.ts";
 import { requireSession } from "../require-session.ts";
+import { signedInWithOwnKey } from "../session-store.ts";
 
 const purpose = "temporary_authentication";
 
@@ -26,8 +27,9 @@ export function registerRequestRoutes(app: BackendApp, context: BackendContext):
   });
 
   app.post("/api/requests/:id/approve", signedIn, async (c) => {
-    const { userId, credential } = c.var.session;
-    if (credential?.type === "code" && !context.oneTimeSessionsMayApprove) {
+    const { session } = c.var;
+    const { userId } = session;
+    if (!signedInWithOwnKey(session) && !context.oneTimeSessionsMayApprove) {
       throw new ApiError(
         403,
         "signed_in_once",

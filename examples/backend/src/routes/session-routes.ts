@@ -3,7 +3,7 @@ import { ApiError } from "../api-error.ts";
 import type { BackendApp, BackendContext } from "../backend-context.ts";
 import { readStringField } from "../read-json.ts";
 import { requireSession, SESSION_COOKIE } from "../require-session.ts";
-import type { Session } from "../session-store.ts";
+import { type Session, signedInWithOwnKey } from "../session-store.ts";
 
 /**
  * Who is signed in, as the page needs it: the username, whether this device signed in once
@@ -11,9 +11,10 @@ import type { Session } from "../session-store.ts";
  */
 function me(session: Session) {
   return {
+    userId: session.userId,
     username: session.username,
-    signedInOnce: session.credential?.type === "code",
-    credentialId: session.credential?.uuid ?? null,
+    signedInOnce: !signedInWithOwnKey(session),
+    credentialId: session.credential?.id ?? null,
   };
 }
 

@@ -3,6 +3,7 @@
 import { api, type IncomingRequest, type Me } from "../api.ts";
 import { describeError, describeUserAgent, groupCode } from "../messages.ts";
 import { h, setStatus, showScreen } from "../ui.ts";
+import { showDevices } from "./devices.ts";
 import { showStart } from "./start.ts";
 
 /** How often the list of requests is refreshed, in milliseconds. */
@@ -129,7 +130,12 @@ export function showSignedIn(me: Me): void {
     h("h3", {}, "Requests to sign in"),
     empty,
     list,
-    h("div", { class: "actions" }, h("button", { type: "button", onclick: () => void signOut(username) }, "Sign out")),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "button", onclick: () => void showDevices(me) }, "Your devices"),
+      h("button", { type: "button", onclick: () => void signOut(username) }, "Sign out"),
+    ),
   );
   const timer = setInterval(() => void refresh(), POLL_MS);
   screen.signal.addEventListener("abort", () => {

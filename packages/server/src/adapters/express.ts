@@ -5,8 +5,11 @@
  * @module @handoff/server/express
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { HandoffError } from "@handoff/types";
 import { createHandoffHandler } from "../handler/create-handoff-handler.js";
 import type { HandoffHandlerOptions } from "../handler/handler-options.js";
+import { failure } from "../handler/handler-responses.js";
+import { MAX_BODY_BYTES } from "../handler/read-json-field.js";
 
 export type { HandoffHandlerOptions, SignedInUser } from "../handler/handler-options.js";
 
@@ -21,9 +24,10 @@ export interface ExpressExtra<Req extends IncomingMessage = IncomingMessage> {
 /** A Node request, with the body Express's `express.json()` may already have parsed. */
 type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
 
-/** The request as a fetch `Request`: the parsed body re-encoded if a body parser ran first. */
-async function toRequest(req: NodeRequest): Promise<Request> {
-  const url = new URL(req.originalUrl ?? req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+/** The request as a fetch `Request` (its body capped), or the parsed body re-encoded if a body parser ran first. */
+async function toRequest(req: NodeRequest, path: string): Promise<Request> {
+  // Only the path matters to the routes: never the Host header a client chose.
+  const url = new URL(path, "http://localhost");
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
@@ -34,7 +38,15 @@ async function toRequest(req: NodeRequest): Promise<Request> {
   if (req.body !== undefined && !req.readable) body = JSON.stringify(req.body);
   else {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).byteLength;
+      if (size > MAX_BODY_BYTES) {
+        req.destroy();
+        throw new HandoffError("invalid_argument", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+      }
+      chunks.push(chunk as Buffer);
+    }
     body = Buffer.concat(chunks).toString("utf8");
   }
   headers.delete("content-length");
@@ -68,7 +80,7 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
  *     client,
  *     getUser: (_request, { req }) => req.session.user ?? null, // express-session
  *     signIn: (claims, _request, { req }) => {
- *       req.session.user = { userId: claims.userId, signedInOnce: claims.credential?.type === "code" };
+ *       req.session.user = { userId: claims.userId, credentialType: claims.credential?.type ?? null };
  *       return Response.json({ ok: true });
  *     },
  *   }),
@@ -79,12 +91,17 @@ export function handoffExpress<Req extends IncomingMessage = IncomingMessage>(
 ): (req: Req, res: ServerResponse, next: (error?: unknown) => void) => void {
   const handle = createHandoffHandler(options);
   return (req, res, next) => {
-    const path = (req as NodeRequest).originalUrl ?? req.url ?? "/";
-    const basePath = (options.basePath ?? "/handoff").replace(/\/+$/, "");
-    if (!path.startsWith(`${basePath}/`)) return next();
-    toRequest(req as NodeRequest)
+    const raw = ((req as NodeRequest).originalUrl ?? req.url ?? "/").split("?")[0] ?? "/";
+    // Only a path Express and the routes read alike: no dot segments or encoded slashes that
+    // would get a request past a middleware mounted on the route's path.
+    const { pathname } = new URL(raw, "http://localhost");
+    if (pathname !== raw || /%2[ef]/i.test(raw) || !handle.handles(req.method ?? "GET", pathname)) return next();
+    toRequest(req as NodeRequest, raw)
       .then((request) => handle(request, { req, res }))
       .then((response) => (response ? send(response, res) : next()))
-      .catch(next);
+      .catch((error: unknown) => {
+        if (error instanceof HandoffError) send(failure(413, "payload_too_large", error.message), res).catch(next);
+        else next(error);
+      });
   };
 }

@@ -22,14 +22,14 @@ export interface HonoContextLike {
  * @example
  * import { type Context, Hono } from "hono";
  * import { setCookie } from "hono/cookie";
- * import { handoffHono } from "@handoff/server/hono";
+ * import { handoffHono, type SignedInUser } from "@handoff/server/hono";
  *
- * type Env = { Variables: { userId?: string } };
+ * type Env = { Variables: { user?: SignedInUser } };
  * const app = new Hono<Env>();
  * app.use(
  *   handoffHono<Context<Env>>({
  *     client,
- *     getUser: (_request, c) => { const userId = c.get("userId"); return userId ? { userId } : null; },
+ *     getUser: (_request, c) => c.get("user") ?? null, // { userId, credentialType }
  *     signIn: (claims, _request, c) => { setCookie(c, "session", startSession(claims)); return c.json({ ok: true }); },
  *   }),
  * );

@@ -1,19 +1,24 @@
 import { isHandoffError } from "@handoff/types";
+import { requireUsername } from "@handoff/types/core/arguments";
 import type { HandoffHandlerOptions, SignedInUser } from "./handler-options.js";
 import { errorResponse, failure, json } from "./handler-responses.js";
-import { readJsonField } from "./read-json-field.js";
+import { isJson, readJsonField } from "./read-json-field.js";
 import { StartLimits } from "./start-limits.js";
 import { UsedTokenIds } from "./used-token-ids.js";
 
 /**
  * Handles one request to the Handoff routes; `null` when the path is not one of them. `extra`
- * goes to your `getUser` and `signIn`.
+ * goes to your `getUser` and `signIn`. `handles(method, pathname)` says beforehand whether a
+ * request is one of them (the Express adapter reads no body otherwise).
  */
-export type HandoffHandler<Extra = undefined> = (request: Request, extra: Extra) => Promise<Response | null>;
+export interface HandoffHandler<Extra = undefined> {
+  (request: Request, extra: Extra): Promise<Response | null>;
+  handles(method: string, pathname: string): boolean;
+}
 
 const oneTime = { codeType: "short", purpose: "temporary_authentication" } as const;
 
-/** Default of `startLimit`: 5 codes per username per 15 minutes. */
+/** Default of `startLimit`: 5 add-device mails per username per 15 minutes. */
 const DEFAULT_START_LIMIT = { max: 5, windowMs: 15 * 60_000 };
 
 /**
@@ -31,10 +36,13 @@ const DEFAULT_START_LIMIT = { max: 5, windowMs: 15 * 60_000 };
  * | `POST /add-device/start {username}` | the new device | with `sendAddDeviceCode`: an authorized `phrase` code delivered to the owner; the same answer for any username |
  * | `POST /session {jwt}` | any device, at the end of a flow | `verifyToken`, each token once, then your `signIn` |
  *
- * Your app keeps its own session (`getUser`, `signIn`). The two `start` routes need no
- * credential: they make at most `startLimit` codes per username (5 per 15 minutes by default);
- * put a per-address limiter in front of them too. Errors are `{ code, message }` with the status of the
- * `HandoffError` a device can act on; anything else is `502 service_error` (and `onError`).
+ * Every `POST` must be `Content-Type: application/json` (a cross-site form cannot send that
+ * without a CORS preflight), read up to 16 KiB. Your app keeps its own session (`getUser`,
+ * `signIn`). The two `start` routes need no credential: put a per-address limiter in front of
+ * them (`/one-time/start` answers `404` for an unknown username, so it tells who has an account;
+ * add-device mails are capped per username by `startLimit`). Errors are `{ code, message }` with
+ * the status of the `HandoffError` a device can act on; anything else is `502 service_error`
+ * (and `onError`).
  *
  * @example
  * // app/handoff/[...route]/route.ts (Next.js)
@@ -49,24 +57,30 @@ export function createHandoffHandler<Extra = undefined>(options: HandoffHandlerO
   const basePath = (options.basePath ?? "/handoff").replace(/\/+$/, "");
   const usedTokens = new UsedTokenIds();
   const { max, windowMs } = options.startLimit || DEFAULT_START_LIMIT;
-  const startLimits = options.startLimit === false ? undefined : new StartLimits(max, windowMs);
-  const limitStart = (username: string): Response | undefined => {
-    const retryAfter = startLimits?.take(username.trim().toLowerCase());
-    if (retryAfter === undefined) return undefined;
-    return failure(429, "too_many_attempts", "Too many codes asked for this account. Try again later.", {
-      "retry-after": String(retryAfter),
-    });
-  };
+  const mailLimits = options.startLimit === false ? undefined : new StartLimits(max, windowMs);
 
   const signedIn = async (request: Request, extra: Extra): Promise<SignedInUser | Response> =>
     (await getUser(request, extra)) ?? failure(401, "not_signed_in", "Sign in on this device first.");
 
+  /** Makes and sends an add-device code, after the answer: its outcome is nobody's to observe. */
+  const mailAddDeviceCode = async (username: string) => {
+    const user = await client.getUser(username).catch((error: unknown) => {
+      if (isHandoffError(error) && error.code === "user_not_found") return null;
+      throw error;
+    });
+    if (!user || user.deactivatedAt !== null || !sendAddDeviceCode) return;
+    const code = await client.generateCode({
+      userId: user.id,
+      codeType: "phrase",
+      purpose: "add_credential",
+      authorize: true,
+    });
+    await sendAddDeviceCode(user, code);
+  };
+
   const routes: Record<string, Route> = {
     "POST /one-time/start": async (request) => {
-      const username = await readJsonField(request, "username");
-      const limited = limitStart(username);
-      if (limited) return limited;
-      const { id: userId } = await client.getUser(username);
+      const { id: userId } = await client.getUser(requireUsername(await readJsonField(request, "username")));
       const { code, expiresAt } = await client.generateCode({ userId, ...oneTime });
       return json({ code, codeType: oneTime.codeType, expiresAt: expiresAt.toISOString() });
     },
@@ -84,8 +98,9 @@ export function createHandoffHandler<Extra = undefined>(options: HandoffHandlerO
     "POST /approve": async (request, extra) => {
       const user = await signedIn(request, extra);
       if (user instanceof Response) return user;
-      if (user.signedInOnce && !options.oneTimeSessionsMayApprove) {
-        return failure(403, "signed_in_once", "A device signed in once cannot approve others.");
+      const ownKey = user.credentialType === "fido2" || user.credentialType === "device_key";
+      if (!ownKey && !options.oneTimeSessionsMayApprove) {
+        return failure(403, "signed_in_once", "Only a device signed in with its own passkey or key approves others.");
       }
       const code = await readJsonField(request, "code");
       await client.authorizeCode({ userId: user.userId, code, ...oneTime });
@@ -99,23 +114,15 @@ export function createHandoffHandler<Extra = undefined>(options: HandoffHandlerO
     },
     "POST /add-device/start": async (request) => {
       if (!sendAddDeviceCode) return failure(404, "not_found", "Adding a device is not enabled here.");
-      const username = await readJsonField(request, "username");
-      const limited = limitStart(username);
-      if (limited) return limited;
-      // The same answer whether or not the account exists: this route tells nobody which do.
-      const user = await client.getUser(username).catch((error: unknown) => {
-        if (isHandoffError(error) && error.code === "user_not_found") return null;
-        throw error;
-      });
-      if (user) {
-        const code = await client.generateCode({
-          userId: user.id,
-          codeType: "phrase",
-          purpose: "add_credential",
-          authorize: true,
+      const username = requireUsername(await readJsonField(request, "username"));
+      const retryAfter = mailLimits?.take(username);
+      if (retryAfter !== undefined) {
+        return failure(429, "too_many_attempts", "Too many codes asked for this account. Try again later.", {
+          "retry-after": String(retryAfter),
         });
-        await sendAddDeviceCode(user, code);
       }
+      // The same answer, at once, whether or not the account exists or the mail goes out.
+      mailAddDeviceCode(username).catch((error: unknown) => onError?.(error));
       return json({ sent: true });
     },
     "POST /session": async (request, extra) => {
@@ -127,14 +134,21 @@ export function createHandoffHandler<Extra = undefined>(options: HandoffHandlerO
     },
   };
 
-  return async (request, extra) => {
-    const { pathname } = new URL(request.url);
-    if (!pathname.startsWith(`${basePath}/`)) return null;
+  /** The route of a path under `basePath`, its other methods, or nothing. */
+  const match = (method: string, pathname: string) => {
+    if (!pathname.startsWith(`${basePath}/`)) return undefined;
     const path = pathname.slice(basePath.length);
-    const route = routes[`${request.method} ${path}`];
-    if (!route) {
-      const known = Object.keys(routes).some((key) => key.endsWith(` ${path}`));
-      return known ? failure(405, "method_not_allowed", "This route does not take this method.") : null;
+    const route = routes[`${method} ${path}`];
+    if (route) return route;
+    return Object.keys(routes).some((key) => key.endsWith(` ${path}`)) ? ("wrong_method" as const) : undefined;
+  };
+
+  const handle = async (request: Request, extra: Extra): Promise<Response | null> => {
+    const route = match(request.method, new URL(request.url).pathname);
+    if (!route) return null;
+    if (route === "wrong_method") return failure(405, "method_not_allowed", "This route does not take this method.");
+    if (request.method === "POST" && !isJson(request)) {
+      return failure(415, "unsupported_media_type", "Send JSON (Content-Type: application/json).");
     }
     try {
       return await route(request, extra);
@@ -142,4 +156,7 @@ export function createHandoffHandler<Extra = undefined>(options: HandoffHandlerO
       return errorResponse(error, onError);
     }
   };
+  return Object.assign(handle, {
+    handles: (method: string, pathname: string) => match(method, pathname) !== undefined,
+  });
 }

@@ -1,4 +1,4 @@
-import type { GeneratedCode, UserProfile, UserTokenClaims } from "@handoff/types";
+import type { GeneratedCode, SessionCredentialType, UserProfile, UserTokenClaims } from "@handoff/types";
 import type { ServerClient } from "../server-client.js";
 
 /** Who is signed in on a request, as your app's own session says. */
@@ -6,10 +6,12 @@ export interface SignedInUser {
   /** The Handoff user id (the `userId` of the claims your `signIn` received). */
   userId: string;
   /**
-   * Whether this session was made by a one-time sign-in (its claims' `credential.type` was
-   * `"code"`). Such a session may deny but not approve, unless `oneTimeSessionsMayApprove`.
+   * What the session was made with: the claims' `credential?.type ?? null`. Only a session made
+   * with this device's own passkey (`"fido2"`) or device key (`"device_key"`) approves other
+   * devices; a one-time sign-in (`"code"`) or an unknown one (`null`) may deny, not approve,
+   * unless `oneTimeSessionsMayApprove`.
    */
-  signedInOnce?: boolean;
+  credentialType: SessionCredentialType | null;
 }
 
 /**
@@ -20,9 +22,10 @@ export interface SignedInUser {
  * @example
  * const options: HandoffHandlerOptions = {
  *   client: createServerClient({ baseUrl, clientId, privateKey }),
+ *   // { userId, credentialType } from your session, or null
  *   getUser: (request) => sessions.fromCookie(request.headers.get("cookie")),
- *   signIn: (claims) => sessions.start(claims), // a Response that sets your cookie
- *   // sessions.start keeps claims.credential?.type === "code" as signedInOnce
+ *   // keeps claims.userId and claims.credential?.type ?? null; a Response that sets your cookie
+ *   signIn: (claims) => sessions.start(claims),
  *   sendAddDeviceCode: (user, { code }) => mailer.send(user.username, `Your code: ${code}`),
  * };
  */
@@ -45,17 +48,22 @@ export interface HandoffHandlerOptions<Extra = undefined> {
   /**
    * Delivers an add-device code (a `phrase`, already authorized) to the account's owner, e.g. by
    * email. Without it, `POST /add-device/start` answers `404`. It is not called for an unknown
-   * username, and the route answers the same either way.
+   * or deactivated username, and the route answers `{ sent: true }` at once either way (the code
+   * is made and sent after the answer; a failure goes to `onError`). On a runtime that stops
+   * work once the response is sent (some edge functions), pass the send to its `waitUntil`.
    */
   sendAddDeviceCode?(user: UserProfile, code: GeneratedCode): Promise<void>;
   /**
-   * Codes the `start` routes make for one username (one-time sign-ins and add-device mails
-   * together) per `windowMs`, then `429 too_many_attempts` with `Retry-After`, whoever asks: the
-   * same for a username with no account. In memory, per backend instance. Default: 5 per 15
-   * minutes. `false`: no limit (put your own in front).
+   * Add-device mails one username gets per `windowMs`, then `429 too_many_attempts` with
+   * `Retry-After`, whoever asks, the same for a username with no account: no inbox is flooded
+   * (the owner can still sign in once meanwhile). In memory, per backend instance. Default: 5
+   * per 15 minutes. `false`: no limit (put your own in front).
    */
   startLimit?: { max: number; windowMs: number } | false;
-  /** Let a session made by a one-time sign-in approve other devices. Default: `false`. */
+  /**
+   * Let a session not made with the device's own passkey or device key (`credentialType`
+   * `"code"` or `null`) approve other devices. Default: `false`.
+   */
   oneTimeSessionsMayApprove?: boolean;
   /** Errors the routes could not answer with a precise code (reported, then `502`). Default: none. */
   onError?(error: unknown): void;

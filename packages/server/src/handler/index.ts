@@ -1,5 +1,6 @@
 /**
- * The backend routes around Handoff as one fetch handler: `createHandoffHandler`.
+ * The backend routes around Handoff as one fetch handler: `createHandoffHandler`; and
+ * `UsedTokenIds`, the one-use rule for user JWTs, for a backend that writes its own routes.
  *
  * @packageDocumentation
  * @module @handoff/server/handler
@@ -7,3 +8,4 @@
 export type { HandoffHandler } from "./create-handoff-handler.js";
 export { createHandoffHandler } from "./create-handoff-handler.js";
 export type { HandoffHandlerOptions, SignedInUser } from "./handler-options.js";
+export { UsedTokenIds } from "./used-token-ids.js";

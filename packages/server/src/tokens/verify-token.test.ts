@@ -78,11 +78,11 @@ describe("verifyToken", () => {
     });
   });
 
-  it("names the session's credential from amr and credential_uuid, and only a type of the contract", async () => {
+  it("names the session's credential from amr and credential_id, and only a type of the contract", async () => {
     serveJwks();
-    const passkey = await sign({ ...claims(), amr: ["fido2"], credential_uuid: "p1" });
-    expect((await client().verifyToken(passkey)).credential).toEqual({ type: "fido2", uuid: "p1" });
-    const unknownType = await sign({ ...claims(), amr: ["pwd"], credential_uuid: "p1" });
+    const passkey = await sign({ ...claims(), amr: ["fido2"], credential_id: "p1" });
+    expect((await client().verifyToken(passkey)).credential).toEqual({ type: "fido2", id: "p1" });
+    const unknownType = await sign({ ...claims(), amr: ["pwd"], credential_id: "p1" });
     expect((await client().verifyToken(unknownType)).credential).toBeNull();
     const noUuid = await sign({ ...claims(), amr: ["code"] });
     expect((await client().verifyToken(noUuid)).credential).toBeNull();

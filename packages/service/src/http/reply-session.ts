@@ -9,6 +9,11 @@ export interface SessionCredential {
   uuid: string;
   type: SessionCredentialType;
   name: string;
+  /**
+   * The id the credential endpoints use for it, when it differs from `uuid` (a passkey's
+   * WebAuthn credential id): the JWT's `credential_id`.
+   */
+  id?: string;
 }
 
 /**
@@ -27,13 +32,13 @@ export async function replySession(
     clientId: client.id,
     userId: user.id,
     username: user.username,
-    credential: { type: credential.type, uuid: credential.uuid },
+    credential: { type: credential.type, id: credential.id ?? credential.uuid },
     lifetimeSeconds: context.options.jwtLifetimeSeconds,
     now: context.now().getTime(),
   });
   const body: AuthenticationResponse = {
     client: { id: client.id, type: "directweb" },
-    credential,
+    credential: { uuid: credential.uuid, type: credential.type, name: credential.name },
     user: { id: user.id, username: user.username, namespace_id: user.namespaceId },
     jwt,
     is_authenticated: true,

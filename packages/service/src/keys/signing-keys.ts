@@ -9,8 +9,8 @@ export interface UserJwtClaims {
   clientId: string;
   userId: string;
   username: string;
-  /** The credential the session was made with: its type becomes `amr`, its uuid `credential_uuid`. */
-  credential: { type: SessionCredentialType; uuid: string };
+  /** The credential the session was made with: its type becomes `amr`, its id `credential_id`. */
+  credential: { type: SessionCredentialType; id: string };
   lifetimeSeconds: number;
   now: number;
 }
@@ -107,7 +107,7 @@ export class SigningKeys {
     return new SignJWT({
       udata: claims.username,
       amr: [claims.credential.type],
-      credential_uuid: claims.credential.uuid,
+      credential_id: claims.credential.id,
     })
       .setProtectedHeader({ alg: JWT_ALGORITHM, typ: "JWT", kid: active.kid })
       .setIssuer(claims.issuer)

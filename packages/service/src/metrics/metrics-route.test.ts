@@ -29,6 +29,7 @@ describe("GET /metrics", () => {
     await fetch(`${url}/health`);
     // Two different ids, one series: the label is the pattern.
     for (const id of ["a", "b"]) await fetch(`${url}/api/native/manage/users/${id}`, { method: "DELETE" });
+    for (const method of ["PROPFIND", "MKCOL"]) await fetch(`${url}/health`, { method });
     const response = await fetch(`${url}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -38,6 +39,7 @@ describe("GET /metrics", () => {
       /handoff_http_requests_total\{method="DELETE",route="\/api\/native\/manage\/users\/:id",status="401"\} 2/,
     );
     expect(text).not.toContain("/users/a");
+    expect(text).toMatch(/handoff_http_requests_total\{method="OTHER",route="\/\*",status="404"\} 2/); // no series per verb
     expect(sample(text, "handoff_waits_held")).toBe(0);
     expect(text).toContain("# TYPE handoff_wait_wakeup_seconds histogram");
     expect(text).toContain("# TYPE handoff_rate_limited_total counter");

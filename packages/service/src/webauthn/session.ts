@@ -19,5 +19,6 @@ export function replyPasskeySession(
     uuid: credentialUuid(credential.id),
     type: "fido2",
     name: credential.name,
+    id: credential.id,
   });
 }

@@ -18,18 +18,18 @@ export interface UserTokenClaims {
   /** Unique token id (`jti`). */
   tokenId: string;
   /**
-   * The credential the session was made with (`amr`, `credential_uuid`): `type` `"code"` is a
+   * The credential the session was made with (`amr`, `credential_id`): `type` `"code"` is a
    * one-time sign-in, `"fido2"` a passkey, `"device_key"` a registered key pair. Decide with it
    * what a session may do, e.g. that a device signed in once does not approve other devices.
    * `null` for tokens of a service older than these claims.
    */
-  credential: { type: SessionCredentialType; uuid: string } | null;
+  credential: { type: SessionCredentialType; id: string } | null;
 }
 
-/** The session's credential named by a token's `amr` and `credential_uuid`, when both are there. */
+/** The session's credential named by a token's `amr` and `credential_id`, when both are there. */
 function credentialOf(wire: UserTokenClaimsWire): UserTokenClaims["credential"] {
   const type = SESSION_CREDENTIAL_TYPES.find((candidate) => wire.amr?.includes(candidate));
-  return type && wire.credential_uuid ? { type, uuid: wire.credential_uuid } : null;
+  return type && wire.credential_id ? { type, id: wire.credential_id } : null;
 }
 
 /**
