@@ -1,5 +1,12 @@
 import { createBrowserClient } from "@handoff/browser";
-import { handoff } from "./server-client.js";
+import { createServerClient } from "@handoff/server";
+
+// Backend, with the client id and private key `handoff-service create-client` printed.
+const handoff = createServerClient({
+  baseUrl: "http://127.0.0.1:8787",
+  clientId: process.env.HANDOFF_CLIENT_ID ?? "",
+  privateKey: process.env.HANDOFF_PRIVATE_KEY_PEM ?? "",
+});
 
 // Backend: email an add_credential phrase code to the account's address.
 export async function startAddDevice(username: string, sendMail: (to: string, text: string) => Promise<void>) {
