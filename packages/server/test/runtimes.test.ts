@@ -53,22 +53,31 @@ describe("a plain Node process", () => {
   });
 });
 
+/**
+ * An edge VM with `source` bundled for it as an edge function is (web APIs only, `HandoffServer`
+ * holding its exports); fails when the bundle needs a `node:` module.
+ */
+async function edgeVmWith(source: string): Promise<EdgeVM> {
+  const bundle = await build({
+    stdin: { contents: source, resolveDir: fileURLToPath(new URL(".", import.meta.url)) },
+    bundle: true,
+    format: "iife",
+    globalName: "HandoffServer",
+    platform: "browser",
+    conditions: ["edge-light", "worker", "browser"],
+    write: false,
+    logLevel: "silent",
+  });
+  const code = bundle.outputFiles[0]?.text ?? "";
+  expect(code).not.toMatch(/require\(["']node:/);
+  const vm = new EdgeVM();
+  vm.evaluate(code);
+  return vm;
+}
+
 describe("an edge runtime (@edge-runtime/vm)", () => {
   it("runs the bundled SDK with only web APIs", async () => {
-    const bundle = await build({
-      entryPoints: [dist],
-      bundle: true,
-      format: "iife",
-      globalName: "HandoffServer",
-      platform: "browser",
-      conditions: ["edge-light", "worker", "browser"],
-      write: false,
-      logLevel: "silent",
-    });
-    const code = bundle.outputFiles[0]?.text ?? "";
-    expect(code).not.toMatch(/require\(["']node:/);
-    const vm = new EdgeVM();
-    vm.evaluate(code);
+    const vm = await edgeVmWith(`export * from ${JSON.stringify(dist)};`);
     const username = `edge-${crypto.randomUUID()}@example.com`;
     const options = JSON.stringify({ baseUrl: t.service.url, clientId: t.clientId, privateKey: t.privateKey });
     const generated = JSON.parse(
@@ -88,24 +97,8 @@ describe("an edge runtime (@edge-runtime/vm)", () => {
   });
 
   it("runs the bundled route handler (@handoff/server/handler) with only web APIs", async () => {
-    const bundle = await build({
-      stdin: {
-        contents: `export { createServerClient } from ${JSON.stringify(dist)};
-          export { createHandoffHandler } from ${JSON.stringify(handlerDist)};`,
-        resolveDir: fileURLToPath(new URL(".", import.meta.url)),
-      },
-      bundle: true,
-      format: "iife",
-      globalName: "HandoffServer",
-      platform: "browser",
-      conditions: ["edge-light", "worker", "browser"],
-      write: false,
-      logLevel: "silent",
-    });
-    const code = bundle.outputFiles[0]?.text ?? "";
-    expect(code).not.toMatch(/require\(["']node:/);
-    const vm = new EdgeVM();
-    vm.evaluate(code);
+    const vm = await edgeVmWith(`export { createServerClient } from ${JSON.stringify(dist)};
+      export { createHandoffHandler } from ${JSON.stringify(handlerDist)};`);
     const username = `edge-handler-${crypto.randomUUID()}@example.com`;
     await t.handoff.createUser(username);
     const options = JSON.stringify({ baseUrl: t.service.url, clientId: t.clientId, privateKey: t.privateKey });
