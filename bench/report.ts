@@ -1,4 +1,5 @@
 /** Renders bench results as the readable bench/RESULTS.md. */
+import type { AuthorizeFloorResult } from "./authorize-floor.ts";
 import type { BundleSizeResult } from "./bundle-size.ts";
 import type { ConcurrentWaitsResult } from "./concurrent-waits.ts";
 import type { Summary } from "./lib/stats.ts";
@@ -67,6 +68,22 @@ export function renderMarkdown(results: Record<string, unknown>): string {
       `| ${throughput.concurrency} | ${throughput.seconds} | ${throughput.cyclesPerSecond} | ${throughput.roundTripsPerSecond} | ${throughput.ratio} |`,
       "",
       "A cycle is three requests (two with a service-token signature check), so a ratio near 1/3 means the service adds little over bare HTTP.",
+      "",
+    );
+  }
+  const floor = results.authorizeFloor as AuthorizeFloorResult | undefined;
+  if (floor) {
+    lines.push(
+      "## 3b. Authorize against its floor (SQLite file)",
+      "",
+      `Concurrency ${floor.concurrency}, ${floor.seconds} s each. The floor (lib/floor-server.ts) is Hono + one jose ES256 verify + one node:sqlite transaction of four writes (WAL, synchronous=NORMAL), in its own process like the service.`,
+      "",
+      "| measure | requests/s | n | min | median | p99 | max |",
+      "|---|---|---|---|---|---|---|",
+      `| floor (baseline) | ${floor.floor.requestsPerSecond} ${row("", floor.floor.latencyMs).slice(3)}`,
+      `| Handoff \`POST …/codes/short/authorize\` | ${floor.handoff.requestsPerSecond} ${row("", floor.handoff.latencyMs).slice(3)}`,
+      "",
+      `Requests/s over the floor: **${floor.throughputRatio}×** (goal ≥ 0.8×); latency over the floor's: p50 **${floor.p50Ratio}×**, p99 **${floor.p99Ratio}×** (goal ≤ 1.3×).`,
       "",
     );
   }

@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { benchAuthorizeFloor } from "./authorize-floor.ts";
 import { benchBundleSize } from "./bundle-size.ts";
 import { benchConcurrentWaits } from "./concurrent-waits.ts";
 import { startBenchService } from "./lib/service-process.ts";
@@ -24,6 +25,7 @@ const sizes = smoke
       polling: 2,
       waits: [50, 200],
       throughputSeconds: 1,
+      authorizeCodes: 20,
       importRuns: 2,
       sdkCalls: 10,
       crossInstance: 10,
@@ -34,6 +36,7 @@ const sizes = smoke
       polling: 20,
       waits: [1_000, 10_000],
       throughputSeconds: 5,
+      authorizeCodes: 400,
       importRuns: 15,
       sdkCalls: 300,
       crossInstance: 300,
@@ -84,6 +87,15 @@ await section("throughput", async () => {
   const service = await startBenchService();
   try {
     return await benchThroughput(service, sizes.throughputSeconds, 16);
+  } finally {
+    await service.stop();
+  }
+});
+
+await section("authorizeFloor", async () => {
+  const service = await startBenchService();
+  try {
+    return await benchAuthorizeFloor(service, service.privateKeyJwk, sizes.throughputSeconds, 16, sizes.authorizeCodes);
   } finally {
     await service.stop();
   }

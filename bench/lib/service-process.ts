@@ -17,6 +17,8 @@ export interface BenchService {
   clientId: string;
   /** The client's private key, PKCS#8 PEM (what a backend configures). */
   privateKeyPem: string;
+  /** The same key as a JWK. */
+  privateKeyJwk: JWK;
   pid: number;
   /** Resident set size of the service process, in MiB. */
   rssMiB(): number;
@@ -119,6 +121,7 @@ export async function attachBenchService(
     url,
     clientId,
     privateKeyPem: created.private_key_pem,
+    privateKeyJwk: created.private_key_jwk,
     pid: child.pid as number,
     rssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");

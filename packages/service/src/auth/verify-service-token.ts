@@ -18,17 +18,22 @@ export interface VerifiedServiceToken {
   claims: ServiceTokenClaims;
 }
 
-const keyCache = new WeakMap<ClientRecord["publicKeyJwk"], Promise<CryptoKey>>();
+/**
+ * Each client's imported public key, by client id, with the JWK it was imported from: a storage
+ * read returns a new record each time, so the key is looked up by id and re-imported only when
+ * the client's key changed. Bounded by the number of clients (only a stored client gets here).
+ */
+const keyCache = new Map<string, { jwk: string; key: Promise<CryptoKey> }>();
 
-async function clientKey(client: ClientRecord): Promise<CryptoKey> {
-  let key = keyCache.get(client.publicKeyJwk);
-  if (!key) {
-    key = importJWK(client.publicKeyJwk, "ES256").then((imported) => {
-      if (imported instanceof Uint8Array) throw new Error("client key is not asymmetric");
-      return imported;
-    });
-    keyCache.set(client.publicKeyJwk, key);
-  }
+function clientKey(client: ClientRecord): Promise<CryptoKey> {
+  const jwk = JSON.stringify(client.publicKeyJwk);
+  const cached = keyCache.get(client.id);
+  if (cached?.jwk === jwk) return cached.key;
+  const key = importJWK(client.publicKeyJwk, "ES256").then((imported) => {
+    if (imported instanceof Uint8Array) throw new Error("client key is not asymmetric");
+    return imported;
+  });
+  keyCache.set(client.id, { jwk, key });
   return key;
 }
 

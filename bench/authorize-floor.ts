@@ -1,0 +1,129 @@
+/**
+ * Authorize against its floor (issue 17, goal 1): `POST …/codes/short/authorize` requests per
+ * second and latency at a fixed concurrency, next to the floor handler of lib/floor-server.ts
+ * (same Hono, jose and node:sqlite; one ES256 verify and one transaction of four writes) run
+ * the same way, as its own process, in the same run. Both receive a freshly signed bearer token
+ * per request, so the client's signing cost is the same on both sides.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { importJWK, type JWK, SignJWT } from "jose";
+import type { BenchService } from "./lib/service-process.ts";
+import { ratio, type Summary, summarize } from "./lib/stats.ts";
+
+export interface AuthorizeFloorResult {
+  concurrency: number;
+  seconds: number;
+  handoff: { requestsPerSecond: number; latencyMs: Summary };
+  floor: { requestsPerSecond: number; latencyMs: Summary };
+  /** Handoff's requests per second over the floor's (goal ≥ 0.8). */
+  throughputRatio: number;
+  /** Handoff's p50 and p99 latency over the floor's (goal ≤ 1.3). */
+  p50Ratio: number;
+  p99Ratio: number;
+}
+
+/** Runs `send` from `concurrency` workers for `seconds` (or until `send` says there is no more). */
+async function drive(
+  seconds: number,
+  concurrency: number,
+  send: (worker: number) => Promise<boolean>,
+): Promise<{ requestsPerSecond: number; latencyMs: Summary }> {
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const latencies: number[] = [];
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        if (!(await send(worker))) return;
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { requestsPerSecond: Math.round(latencies.length / elapsed), latencyMs: summarize(latencies) };
+}
+
+/** Starts the floor server with the bench client's public key. */
+async function startFloor(privateJwk: JWK): Promise<{ url: string; child: ChildProcess }> {
+  const { d: _private, ...publicJwk } = privateJwk;
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL("./lib/floor-server.ts", import.meta.url)), JSON.stringify(publicJwk)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /\{"url":"([^"]+)"\}/.exec(out);
+      if (match) resolve(match[1] as string);
+    });
+    child.once("exit", (code) => reject(new Error(`floor server exited ${code}`)));
+  });
+  return { url, child };
+}
+
+export async function benchAuthorizeFloor(
+  service: BenchService,
+  privateJwk: JWK,
+  seconds: number,
+  concurrency: number,
+  codesPerWorker: number,
+): Promise<AuthorizeFloorResult> {
+  // Codes to authorize, made beforehand (the timed part is authorize alone), one live code per
+  // user as in real use: a user with hundreds of live codes would make each match scan them all.
+  const pools = await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      const pending: { userId: string; code: string }[] = [];
+      for (let i = 0; i < codesPerWorker; i += 1) {
+        const userId = await service.createUser(`floor-${worker}-${i}-${crypto.randomUUID()}@bench.local`);
+        pending.push({ userId, code: await service.generate(userId) });
+      }
+      return pending;
+    }),
+  );
+  const handoff = await drive(seconds, concurrency, async (worker) => {
+    const next = pools[worker]?.pop();
+    if (next === undefined) return false;
+    const response = await service.authorize(next.userId, next.code);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`authorize answered ${response.status}`);
+    return true;
+  });
+
+  const floor = await startFloor(privateJwk);
+  try {
+    const key = await importJWK(privateJwk, "ES256");
+    const floorResult = await drive(seconds, concurrency, async () => {
+      const token = await new SignJWT({
+        client_id: service.clientId,
+        type: "codes.authorize",
+        nonce: crypto.randomUUID(),
+      })
+        .setProtectedHeader({ alg: "ES256" })
+        .setIssuedAt()
+        .sign(key);
+      const response = await fetch(`${floor.url}/authorize`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ code: crypto.randomUUID() }),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`floor answered ${response.status}`);
+      return true;
+    });
+    return {
+      concurrency,
+      seconds,
+      handoff,
+      floor: floorResult,
+      throughputRatio: ratio(handoff.requestsPerSecond, floorResult.requestsPerSecond),
+      p50Ratio: ratio(handoff.latencyMs.median, floorResult.latencyMs.median),
+      p99Ratio: ratio(handoff.latencyMs.p99, floorResult.latencyMs.p99),
+    };
+  } finally {
+    floor.child.kill("SIGTERM");
+  }
+}
