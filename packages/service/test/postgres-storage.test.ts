@@ -4,6 +4,7 @@ import { POSTGRES_MIGRATIONS } from "../src/storage/postgres/migrations.js";
 import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
 import { describeCredentialConformance } from "./credential-conformance.js";
 import { describeStorageConformance } from "./storage-conformance.js";
+import { describeStorageTransaction } from "./storage-conformance-transaction.js";
 import { describeUserLifecycleConformance } from "./storage-conformance-users.js";
 import { usePostgres } from "./use-postgres.js";
 
@@ -16,6 +17,7 @@ async function open() {
 }
 
 describeStorageConformance("Postgres", open);
+describeStorageTransaction("Postgres", open);
 describeCredentialConformance("Postgres", open);
 
 describeUserLifecycleConformance("Postgres", async () => {

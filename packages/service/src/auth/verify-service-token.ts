@@ -49,6 +49,24 @@ export async function verifyServiceToken(
   authorization: string | undefined,
   scope: Scope,
 ): Promise<VerifiedServiceToken> {
+  const token = await authenticateServiceToken(context, authorization, scope);
+  await useServiceTokenNonce(context, token);
+  return token;
+}
+
+/**
+ * Everything {@link verifyServiceToken} checks but the nonce, which reads the database and writes
+ * nothing: a route that does its writes in one transaction verifies the token (a signature check
+ * that must not hold the database) before it, and spends the nonce inside it with
+ * {@link useServiceTokenNonce}.
+ *
+ * @throws `missing_token`, `invalid_token` (401) or `forbidden` (403).
+ */
+export async function authenticateServiceToken(
+  context: ServiceContext,
+  authorization: string | undefined,
+  scope: Scope,
+): Promise<VerifiedServiceToken> {
   if (!authorization) throw fail("missing_token", `This endpoint needs a service token with scope ${scope}.`);
   const match = /^Bearer\s+([A-Za-z0-9_\-.]+)$/i.exec(authorization.trim());
   if (!match) throw fail("invalid_token", "The Authorization header must be `Bearer <service token>`.");
@@ -85,10 +103,19 @@ export async function verifyServiceToken(
     throw fail("invalid_token", "The service token is too old.");
   if (claims.type !== scope)
     throw fail("forbidden", `This endpoint needs scope ${scope}, the token has ${claims.type}.`);
+  return { client, claims };
+}
 
+/**
+ * Spends the nonce of a token {@link authenticateServiceToken} verified: a nonce is accepted once
+ * while its token could still verify.
+ *
+ * @throws `invalid_token` (401) for a nonce already used.
+ */
+export async function useServiceTokenNonce(context: ServiceContext, token: VerifiedServiceToken): Promise<void> {
+  const { client, claims } = token;
   const nonceExpiry = new Date((claims.iat + SERVICE_TOKEN_MAX_AGE_SECONDS + CLOCK_SKEW_SECONDS) * 1000);
   if (!(await context.storage.attempts.useNonce(client.id, claims.nonce, nonceExpiry, context.now()))) {
     throw fail("invalid_token", "The service token was already used (replayed nonce).");
   }
-  return { client, claims };
 }

@@ -1,3 +1,4 @@
+import { isHandoffError } from "@handoff/types";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { type PurgeCounts, purgeInBatches } from "./purge.js";
 import { SqlAttemptStore } from "./queries/attempts.js";
@@ -8,7 +9,7 @@ import { SqlCredentialStore } from "./queries/credentials.js";
 import { SqlKeyStore } from "./queries/keys.js";
 import { PURGE_BATCH, purgeBatchParams } from "./queries/purge.js";
 import { SqlUserStore } from "./queries/users.js";
-import type { SqlDatabase } from "./sql/sql-database.js";
+import type { SqlDatabase, SqlExecutor } from "./sql/sql-database.js";
 import type {
   AttemptStore,
   ChallengeStore,
@@ -18,8 +19,37 @@ import type {
   KeyStore,
   RateLimiterOptions,
   Storage,
+  StorageStores,
   UserStore,
 } from "./storage.js";
+
+/** Every store, its queries on `db`. */
+function storesOn(db: SqlDatabase): StorageStores {
+  return {
+    clients: new SqlClientStore(db),
+    users: new SqlUserStore(db),
+    credentials: new SqlCredentialStore(db),
+    codes: new SqlCodeStore(db),
+    attempts: new SqlAttemptStore(db),
+    keys: new SqlKeyStore(db),
+    challenges: new SqlChallengeStore(db),
+  };
+}
+
+/**
+ * `db` seen from inside one of its transactions: statements run on `tx`, and a store method that
+ * opens a transaction of its own joins this one.
+ */
+function inTransaction(db: SqlDatabase, tx: SqlExecutor): SqlDatabase {
+  return {
+    dialect: db.dialect,
+    all: (query, params) => tx.all(query, params),
+    get: (query, params) => tx.get(query, params),
+    run: (query, params) => tx.run(query, params),
+    transaction: (work) => work(tx),
+    close: () => Promise.reject(new Error("a transaction does not close its database")),
+  };
+}
 
 /**
  * {@link Storage} on a {@link SqlDatabase}: one set of queries (`queries/`, one file per table)
@@ -40,13 +70,29 @@ export abstract class SqlStorage implements Storage {
   /** Builds every store on `db`. */
   protected constructor(db: SqlDatabase) {
     this.db = db;
-    this.clients = new SqlClientStore(db);
-    this.users = new SqlUserStore(db);
-    this.credentials = new SqlCredentialStore(db);
-    this.codes = new SqlCodeStore(db);
-    this.attempts = new SqlAttemptStore(db);
-    this.keys = new SqlKeyStore(db);
-    this.challenges = new SqlChallengeStore(db);
+    ({
+      clients: this.clients,
+      users: this.users,
+      credentials: this.credentials,
+      codes: this.codes,
+      attempts: this.attempts,
+      keys: this.keys,
+      challenges: this.challenges,
+    } = storesOn(db));
+  }
+
+  async transaction<T>(work: (stores: StorageStores) => Promise<T>): Promise<T> {
+    // A HandoffError is the request's answer, not a fault: what it wrote is committed first.
+    const outcome = await this.db.transaction(async (tx) => {
+      try {
+        return { value: await work(storesOn(inTransaction(this.db, tx))) };
+      } catch (error) {
+        if (isHandoffError(error)) return { refusal: error };
+        throw error;
+      }
+    });
+    if ("refusal" in outcome) throw outcome.refusal;
+    return outcome.value;
   }
 
   abstract migrate(): Promise<void>;

@@ -180,14 +180,8 @@ export interface ChallengeStore {
   take(challenge: string, kind: string): Promise<ChallengeRecord | undefined>;
 }
 
-/**
- * Everything the service persists, one store per table (or pair of tables), behind small
- * asynchronous interfaces. `SqliteStorage` and `PostgresStorage` run the same queries with the
- * same atomicity: every method that says "atomically" is a single statement or transaction,
- * correct when several service instances share the database. Code events between instances
- * travel on a `CodeEventBus`, not here.
- */
-export interface Storage {
+/** The stores of a {@link Storage}: what a transaction's work runs on. */
+export interface StorageStores {
   readonly clients: ClientStore;
   readonly users: UserStore;
   readonly credentials: CredentialStore;
@@ -195,6 +189,24 @@ export interface Storage {
   readonly attempts: AttemptStore;
   readonly keys: KeyStore;
   readonly challenges: ChallengeStore;
+}
+
+/**
+ * Everything the service persists, one store per table (or pair of tables), behind small
+ * asynchronous interfaces. `SqliteStorage` and `PostgresStorage` run the same queries with the
+ * same atomicity: every method that says "atomically" is a single statement or transaction,
+ * correct when several service instances share the database. Code events between instances
+ * travel on a `CodeEventBus`, not here.
+ */
+export interface Storage extends StorageStores {
+  /**
+   * Runs `work` on the stores in one transaction, so a request's writes cost one commit. It is
+   * committed when `work` resolves **or throws a `HandoffError`**: a refused request keeps what it
+   * counted (its nonce, a failed attempt, a lock-out and the codes it deleted), exactly as if each
+   * write had committed on its own; rolled back on any other error. Inside `work`, use only
+   * `stores` (on SQLite the database's connection is the transaction's until it ends).
+   */
+  transaction<T>(work: (stores: StorageStores) => Promise<T>): Promise<T>;
 
   /** Creates or upgrades the schema. Idempotent. */
   migrate(): Promise<void>;
