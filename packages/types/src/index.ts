@@ -87,7 +87,6 @@ export {
 export { scopeSchema } from "./scopes.js";
 export type { ServiceTokenClaims, UserTokenClaimsWire } from "./tokens.js";
 export {
-  JWT_ALGORITHM,
   SERVICE_TOKEN_MAX_AGE_SECONDS,
   serviceTokenClaimsSchema,
   userTokenClaimsSchema,

@@ -2,8 +2,7 @@ import * as z from "zod/mini";
 import { idSchema, usernameSchema } from "./primitives.js";
 import { scopeSchema } from "./scopes.js";
 
-/** The only algorithm of service tokens and user JWTs. */
-export const JWT_ALGORITHM = "ES256";
+export { JWT_ALGORITHM } from "./core/user-token-claims.js";
 
 /** How old a service token's `iat` may be, in seconds. */
 export const SERVICE_TOKEN_MAX_AGE_SECONDS = 300;

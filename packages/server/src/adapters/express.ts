@@ -5,7 +5,7 @@
  * @module @handoff/server/express
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HandoffError } from "@handoff/types";
+import { HandoffError } from "@handoff/types/core";
 import { createHandoffHandler } from "../handler/create-handoff-handler.js";
 import type { HandoffHandlerOptions } from "../handler/handler-options.js";
 import { failure } from "../handler/handler-responses.js";

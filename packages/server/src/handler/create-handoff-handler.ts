@@ -1,4 +1,4 @@
-import { isHandoffError } from "@handoff/types";
+import { isHandoffError } from "@handoff/types/core";
 import { requireUsername } from "@handoff/types/core/arguments";
 import type { HandoffHandlerOptions, SignedInUser } from "./handler-options.js";
 import { errorResponse, failure, json } from "./handler-responses.js";

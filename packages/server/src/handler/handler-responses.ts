@@ -1,4 +1,4 @@
-import { isHandoffError } from "@handoff/types";
+import { isHandoffError } from "@handoff/types/core";
 
 /** Codes the routes pass on to the device as they are, with the status to send. */
 const FORWARDED: Record<string, number> = {

@@ -1,4 +1,4 @@
-import { HandoffError } from "@handoff/types";
+import { HandoffError } from "@handoff/types/core";
 
 /** Largest body the routes read, in bytes: every one carries a short field or two. */
 export const MAX_BODY_BYTES = 16 * 1024;

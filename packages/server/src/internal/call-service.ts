@@ -1,6 +1,7 @@
 import { ENDPOINTS, endpointPath, HandoffError } from "@handoff/types/core";
-import ky, { type RetryOptions as KyRetryOptions } from "ky";
+import type { RetryOptions as KyRetryOptions } from "ky";
 import type { ResolvedRetry, ServerClientConfig } from "./config.js";
+import { loadKy, loadSchemas } from "./lazy.js";
 import type { ServiceMethod, ServiceRequest } from "./service-method.js";
 import { toHandoffError } from "./to-handoff-error.js";
 
@@ -25,10 +26,12 @@ export async function callService<Result>(
   const subject =
     method.binding === "user_id" ? { scope, userId: request.subject } : { scope, username: request.subject };
   const sign = async () => `Bearer ${await config.signToken(subject)}`;
+  let kyModule: Awaited<ReturnType<typeof loadKy>> | undefined;
   try {
     if (signal?.aborted) throw signal.reason;
-    const authorization = await sign();
-    const pending = ky(`${config.baseUrl}${path}`, {
+    const [loadedKy, schemas, authorization] = await Promise.all([loadKy(), loadSchemas(), sign()]);
+    kyModule = loadedKy;
+    const pending = loadedKy.default(`${config.baseUrl}${path}`, {
       method: httpMethod,
       ...(request.body === undefined ? {} : { json: request.body }),
       ...(request.query === undefined ? {} : { searchParams: request.query }),
@@ -48,7 +51,7 @@ export async function callService<Result>(
     });
     // Both settle with the same answer: `pending` for the status, `json()` for a body read bounded by the budget.
     const [response, data] = await Promise.all([pending, pending.json()]);
-    const result = method.response(data);
+    const result = method.response(data, schemas);
     if (result === undefined) {
       throw new HandoffError("invalid_response", undefined, {
         status: response.status,
@@ -57,7 +60,7 @@ export async function callService<Result>(
     }
     return result;
   } catch (error) {
-    throw toHandoffError(error, { path, signal, timeoutMs });
+    throw toHandoffError(error, { path, signal, timeoutMs }, kyModule);
   }
 }
 

@@ -1,12 +1,9 @@
-import { ENDPOINTS, HandoffError } from "@handoff/types";
-import { createRemoteJWKSet, customFetch, errors, type JWTVerifyGetKey } from "jose";
+import { ENDPOINTS, HandoffError } from "@handoff/types/core";
+import type { JWTVerifyGetKey } from "jose";
+import { loadJose } from "./lazy.js";
 
-/** Errors of key selection that say something about the token, not about the key set. */
-const TOKEN_ERRORS = new Set([
-  errors.JWKSNoMatchingKey.code,
-  errors.JWKSMultipleMatchingKeys.code,
-  errors.JOSENotSupported.code,
-]);
+/** Codes of key-selection errors that say something about the token, not about the key set. */
+const TOKEN_ERRORS = new Set(["ERR_JWKS_NO_MATCHING_KEY", "ERR_JWKS_MULTIPLE_MATCHING_KEYS", "ERR_JOSE_NOT_SUPPORTED"]);
 
 /**
  * The service's JWKS (`/.well-known/jwks.json` under `baseUrl`) as a jose key getter: fetched on
@@ -18,11 +15,13 @@ const TOKEN_ERRORS = new Set([
  */
 export function createKeySet(baseUrl: string, fetchImpl: typeof fetch, timeoutMs: number | false): JWTVerifyGetKey {
   const path = ENDPOINTS.jwks.path;
-  const remote = createRemoteJWKSet(new URL(`${baseUrl}${path}`), {
-    ...(timeoutMs === false ? {} : { timeoutDuration: Math.ceil(timeoutMs) }),
-    [customFetch]: (url, init) => fetchImpl(url, init),
-  });
+  let remote: JWTVerifyGetKey | undefined; // made on first use, with jose
   return async (header, token) => {
+    const { createRemoteJWKSet, customFetch, errors } = await loadJose();
+    remote ??= createRemoteJWKSet(new URL(`${baseUrl}${path}`), {
+      ...(timeoutMs === false ? {} : { timeoutDuration: Math.ceil(timeoutMs) }),
+      [customFetch]: (url: string, init: RequestInit) => fetchImpl(url, init),
+    });
     try {
       return await remote(header, token);
     } catch (error) {

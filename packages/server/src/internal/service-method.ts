@@ -1,6 +1,7 @@
 import type { ENDPOINTS, EndpointName, endpointPath } from "@handoff/types";
 import type { CallOptions } from "../call-options.js";
 import type { ServerClient } from "../server-client.js";
+import type { Schemas } from "./lazy.js";
 
 /** The contract's endpoints that take a service token (`auth: "service_token"` in `ENDPOINTS`). */
 export type ServiceEndpoint = {
@@ -43,8 +44,11 @@ export interface ServiceMethod<Args extends unknown[], Result> {
    * `invalid_argument` before anything is sent, and builds the request.
    */
   request(clientId: string, ...args: Args): ServiceRequest;
-  /** Validates a 200 body against the contract and converts it to camelCase; `undefined` when it does not match. */
-  response(data: unknown): Result | undefined;
+  /**
+   * Validates a 200 body against the contract (`schemas`, loaded on the first call) and converts
+   * it to camelCase; `undefined` when it does not match.
+   */
+  response(data: unknown, schemas: Schemas): Result | undefined;
 }
 
 /** The method table's type: one row per method, its arguments and result taken from {@link ServerClient}. */
@@ -61,17 +65,18 @@ export interface BodySchema<T> {
 }
 
 /**
- * A row's `response`: the contract's schema of the 200 body, then its wire → camelCase conversion.
+ * A row's `response`: the contract's schema of the 200 body (picked from the schemas, which are
+ * loaded on the SDK's first call, not at import), then its wire → camelCase conversion.
  *
  * @example
- * readWith(userProfileSchema, toUserProfile)(data); // UserProfile, or undefined when off-contract
+ * readWith((schemas) => schemas.userProfileSchema, toUserProfile)(data, schemas); // or undefined when off-contract
  */
 export function readWith<Wire, Result>(
-  schema: BodySchema<Wire>,
+  schema: (schemas: Schemas) => BodySchema<Wire>,
   convert: (wire: Wire) => Result,
-): (data: unknown) => Result | undefined {
-  return (data) => {
-    const parsed = schema.safeParse(data);
+): (data: unknown, schemas: Schemas) => Result | undefined {
+  return (data, schemas) => {
+    const parsed = schema(schemas).safeParse(data);
     return parsed.success ? convert(parsed.data) : undefined;
   };
 }

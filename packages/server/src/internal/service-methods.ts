@@ -1,13 +1,5 @@
 import {
-  authorizeCodeResponseSchema,
-  credentialResponseSchema,
-  deleteUserResponseSchema,
   fromCredentialResponse,
-  generateCodeResponseSchema,
-  invalidateCodesResponseSchema,
-  listCredentialsResponseSchema,
-  listPendingCodesResponseSchema,
-  registrationOptionsResponseSchema,
   toAuthorizedCode,
   toCredential,
   toDeletedUser,
@@ -15,8 +7,7 @@ import {
   toInvalidatedCodes,
   toPendingCode,
   toUserProfile,
-  userProfileSchema,
-} from "@handoff/types";
+} from "@handoff/types/core";
 import { requireCode, requireCredentialId, requireCredentialName } from "@handoff/types/core/arguments";
 import { optionalBoolean } from "./arguments.js";
 import { codeRequest, credentialRequest, userIdRequest, userRequest } from "./requests.js";
@@ -35,14 +26,14 @@ export const SERVICE_METHODS: ServiceMethodTable = {
     binding: "username",
     retry: true,
     request: (_clientId, username, options) => userRequest(username, options),
-    response: readWith(userProfileSchema, toUserProfile),
+    response: readWith((schemas) => schemas.userProfileSchema, toUserProfile),
   },
   createUser: {
     endpoint: "createUser",
     binding: "username",
     retry: false,
     request: (_clientId, username, options) => userRequest(username, options),
-    response: readWith(userProfileSchema, toUserProfile),
+    response: readWith((schemas) => schemas.userProfileSchema, toUserProfile),
   },
   generateCode: {
     endpoint: "generateCode",
@@ -52,56 +43,62 @@ export const SERVICE_METHODS: ServiceMethodTable = {
       codeRequest(clientId, options, (input) => ({
         authorize: optionalBoolean(input.authorize, "authorize") ?? false,
       })),
-    response: readWith(generateCodeResponseSchema, toGeneratedCode),
+    response: readWith((schemas) => schemas.generateCodeResponseSchema, toGeneratedCode),
   },
   authorizeCode: {
     endpoint: "authorizeCode",
     binding: "user_id",
     retry: false,
     request: (clientId, options) => codeRequest(clientId, options, (input) => ({ code: requireCode(input.code) })),
-    response: readWith(authorizeCodeResponseSchema, toAuthorizedCode),
+    response: readWith((schemas) => schemas.authorizeCodeResponseSchema, toAuthorizedCode),
   },
   invalidateAllCodes: {
     endpoint: "invalidateAllCodes",
     binding: "user_id",
     retry: false,
     request: (clientId, options) => codeRequest(clientId, options),
-    response: readWith(invalidateCodesResponseSchema, toInvalidatedCodes),
+    response: readWith((schemas) => schemas.invalidateCodesResponseSchema, toInvalidatedCodes),
   },
   listPendingCodes: {
     endpoint: "listPendingCodes",
     binding: "user_id",
     retry: true,
     request: (clientId, options) => codeRequest(clientId, options),
-    response: readWith(listPendingCodesResponseSchema, (wire) => wire.codes.map(toPendingCode)),
+    response: readWith(
+      (schemas) => schemas.listPendingCodesResponseSchema,
+      (wire) => wire.codes.map(toPendingCode),
+    ),
   },
   deactivateUser: {
     endpoint: "deactivateUser",
     binding: "user_id",
     retry: false,
     request: (_clientId, userId, options) => userIdRequest(userId, options),
-    response: readWith(userProfileSchema, toUserProfile),
+    response: readWith((schemas) => schemas.userProfileSchema, toUserProfile),
   },
   activateUser: {
     endpoint: "activateUser",
     binding: "user_id",
     retry: false,
     request: (_clientId, userId, options) => userIdRequest(userId, options),
-    response: readWith(userProfileSchema, toUserProfile),
+    response: readWith((schemas) => schemas.userProfileSchema, toUserProfile),
   },
   deleteUser: {
     endpoint: "deleteUserById",
     binding: "user_id",
     retry: false,
     request: (_clientId, userId, options) => userIdRequest(userId, options),
-    response: readWith(deleteUserResponseSchema, toDeletedUser),
+    response: readWith((schemas) => schemas.deleteUserResponseSchema, toDeletedUser),
   },
   listCredentials: {
     endpoint: "listCredentials",
     binding: "user_id",
     retry: true,
     request: (clientId, options) => credentialRequest(clientId, options, undefined, { inQuery: true }),
-    response: readWith(listCredentialsResponseSchema, (wire) => wire.credentials.map(toCredential)),
+    response: readWith(
+      (schemas) => schemas.listCredentialsResponseSchema,
+      (wire) => wire.credentials.map(toCredential),
+    ),
   },
   renameCredential: {
     endpoint: "renameCredential",
@@ -111,7 +108,7 @@ export const SERVICE_METHODS: ServiceMethodTable = {
       credentialRequest(clientId, options, (input) => ({
         credential: { uuid: requireCredentialId(input.credentialId), name: requireCredentialName(input.name, "name") },
       })),
-    response: readWith(credentialResponseSchema, fromCredentialResponse),
+    response: readWith((schemas) => schemas.credentialResponseSchema, fromCredentialResponse),
   },
   revokeCredential: {
     endpoint: "revokeCredential",
@@ -122,13 +119,16 @@ export const SERVICE_METHODS: ServiceMethodTable = {
         credential: { uuid: requireCredentialId(input.credentialId) },
         ...(optionalBoolean(input.force, "force") ? { force: true } : {}),
       })),
-    response: readWith(credentialResponseSchema, fromCredentialResponse),
+    response: readWith((schemas) => schemas.credentialResponseSchema, fromCredentialResponse),
   },
   startAddPasskey: {
     endpoint: "fido2AddCredentialForceInit",
     binding: "user_id",
     retry: false,
     request: (clientId, options) => credentialRequest(clientId, options),
-    response: readWith(registrationOptionsResponseSchema, (wire) => wire),
+    response: readWith(
+      (schemas) => schemas.registrationOptionsResponseSchema,
+      (wire) => wire,
+    ),
   },
 };

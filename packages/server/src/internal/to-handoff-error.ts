@@ -1,5 +1,5 @@
 import { errorFromResponse, HandoffError, isHandoffError } from "@handoff/types/core";
-import { isHTTPError, isNetworkError, isTimeoutError } from "ky";
+import type * as Ky from "ky";
 
 /** What a failed call was, to describe its error. */
 export interface FailedCall {
@@ -19,19 +19,24 @@ export interface FailedCall {
  *   seconds or as an HTTP date → `details.retryAfterSeconds`);
  * - no answer at all (DNS, refused, reset) → `network_error`;
  * - an answer that is not JSON → `invalid_response`.
- * A `HandoffError` (from signing, validation) passes through unchanged.
+ * A `HandoffError` (from signing, validation) passes through unchanged. `ky` is the loaded ky
+ * module, whose error guards name its failures (`undefined` when the call failed before it loaded).
  */
-export function toHandoffError(error: unknown, call: FailedCall): HandoffError {
+export function toHandoffError(
+  error: unknown,
+  call: FailedCall,
+  ky?: Pick<typeof Ky, "isHTTPError" | "isNetworkError" | "isTimeoutError">,
+): HandoffError {
   if (isHandoffError(error)) return error;
   const details = { path: call.path };
   if (call.signal?.aborted) {
     return new HandoffError("aborted", undefined, { cause: error, details });
   }
-  if (isTimeoutError(error) || (error instanceof Error && error.name === "TimeoutError")) {
+  if (ky?.isTimeoutError(error) || (error instanceof Error && error.name === "TimeoutError")) {
     const budget = call.timeoutMs === false ? "its timeout" : `${call.timeoutMs} ms`;
     return new HandoffError("timeout", `The request took longer than ${budget}.`, { cause: error, details });
   }
-  if (isHTTPError(error)) {
+  if (ky?.isHTTPError(error)) {
     return errorFromResponse(error.response.status, error.response.headers, error.data, call.path);
   }
   if (error instanceof SyntaxError) {
@@ -40,7 +45,7 @@ export function toHandoffError(error: unknown, call: FailedCall): HandoffError {
       details,
     });
   }
-  if (isNetworkError(error) || error instanceof TypeError) {
+  if (ky?.isNetworkError(error) || error instanceof TypeError) {
     return new HandoffError("network_error", undefined, { cause: error, details });
   }
   return new HandoffError("network_error", "The request failed without an answer from the service.", {

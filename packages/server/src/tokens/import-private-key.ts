@@ -1,5 +1,6 @@
-import { HandoffError } from "@handoff/types";
-import { importJWK, importPKCS8, type JWK } from "jose";
+import { HandoffError } from "@handoff/types/core";
+import type { JWK } from "jose";
+import { loadJose } from "../internal/lazy.js";
 
 /**
  * A client's ES256 private key: a JWK object, a PKCS#8 PEM string, or a WebCrypto `CryptoKey`.
@@ -20,6 +21,7 @@ export type PrivateKeyInput = JWK | string | CryptoKey;
  * const token = await signServiceToken(key, { clientId, scope: "users.retrieve", username });
  */
 export async function importPrivateKey(key: PrivateKeyInput): Promise<CryptoKey> {
+  const { importJWK, importPKCS8 } = await loadJose();
   try {
     if (typeof key === "string") return await importPKCS8(key.trim(), "ES256");
     if (isCryptoKey(key)) {

@@ -1,5 +1,5 @@
-import { JWT_ALGORITHM, type Scope } from "@handoff/types";
-import { base64url, SignJWT } from "jose";
+import { JWT_ALGORITHM, type Scope } from "@handoff/types/core";
+import { loadJose } from "../internal/lazy.js";
 
 /**
  * What a service token is about.
@@ -32,6 +32,7 @@ export interface ServiceTokenOptions {
  */
 export async function signServiceToken(privateKey: CryptoKey, options: ServiceTokenOptions): Promise<string> {
   const { clientId, scope, userId, username, expiresInSeconds = 60, now = Date.now } = options;
+  const { base64url, SignJWT } = await loadJose();
   const issuedAt = Math.floor(now() / 1000);
   const nonce = base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
   return new SignJWT({

@@ -4,12 +4,11 @@ import {
   JWT_ALGORITHM,
   toUserTokenClaims,
   type UserTokenClaims,
-  userTokenClaimsSchema,
-} from "@handoff/types";
+} from "@handoff/types/core";
 import { requireUsername } from "@handoff/types/core/arguments";
-import { base64url, errors, jwtVerify } from "jose";
 import { requireObject } from "../internal/arguments.js";
 import type { ServerClientConfig } from "../internal/config.js";
+import { loadJose, loadSchemas } from "../internal/lazy.js";
 
 /** Longest JWT accepted, in characters; longer strings are refused before any parsing. */
 export const MAX_JWT_LENGTH = 8192;
@@ -53,7 +52,8 @@ export async function verifyToken(
   if (jwt.length > MAX_JWT_LENGTH) {
     throw new HandoffError("invalid_jwt", `The token is longer than ${MAX_JWT_LENGTH} characters.`);
   }
-  if (!isCanonicalBase64url(jwt.slice(jwt.lastIndexOf(".") + 1))) {
+  const [{ base64url, errors, jwtVerify }, { userTokenClaimsSchema }] = await Promise.all([loadJose(), loadSchemas()]);
+  if (!isCanonicalBase64url(base64url, jwt.slice(jwt.lastIndexOf(".") + 1))) {
     throw new HandoffError("invalid_jwt", "The token's signature is not canonical base64url.");
   }
 
@@ -89,7 +89,10 @@ export async function verifyToken(
  * character with other unused low bits gives the same bytes, so a signature would verify under
  * several spellings and one token would pass as many (a list of used tokens would miss them).
  */
-function isCanonicalBase64url(segment: string): boolean {
+function isCanonicalBase64url(
+  base64url: { encode(bytes: Uint8Array): string; decode(text: string): Uint8Array },
+  segment: string,
+): boolean {
   try {
     return base64url.encode(base64url.decode(segment)) === segment;
   } catch {

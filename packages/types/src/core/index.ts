@@ -49,4 +49,4 @@ export { fitsCodePoints, isName } from "./text.js";
 export type { UserProfile } from "./user-profile.js";
 export { toUserProfile } from "./user-profile.js";
 export type { UserTokenClaims } from "./user-token-claims.js";
-export { toUserTokenClaims } from "./user-token-claims.js";
+export { JWT_ALGORITHM, toUserTokenClaims } from "./user-token-claims.js";

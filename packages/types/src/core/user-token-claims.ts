@@ -1,6 +1,9 @@
 import type { UserTokenClaimsWire } from "../tokens.js";
 import { SESSION_CREDENTIAL_TYPES, type SessionCredentialType } from "./session.js";
 
+/** The only algorithm of service tokens and user JWTs. */
+export const JWT_ALGORITHM = "ES256";
+
 /** Verified claims of a user JWT, as the server SDK returns them. */
 export interface UserTokenClaims {
   /** The user id (`sub`). */
