@@ -130,12 +130,15 @@ Try both flows with two browser windows: window A is your signed-in device, wind
      "Create an account". The backend creates the account and emails a code: open the mail
      inbox (${inbox.url}), type the code in A, and A gets its passkey and is signed in.
   2. Use this device once. Window B (a private window, or another browser): same email, "Sign in".
-     With no passkey for the account there, choose "Use this device once". B shows a code and
+     The browser's passkey prompt finds no passkey for the account there (sign-in does not say
+     who has an account): close it, and choose "Use this device once". B shows a code and
      waits; A lists the request (browser, IP, time, code): Approve, and B is signed in. Deny
      instead, and B says so. Leave it for 5 minutes, and B says the code expired.
   3. Add this device. In B: sign out, "Sign in", "Add this device". Open the mail inbox
      (${inbox.url}), type the code in B: B gets its own passkey and from then on signs in
      with it alone. A's passkey keeps working too.
+  4. Your devices. In A: "Your devices" lists both passkeys, A's marked "This device". Rename
+     B's, then remove it: B is signed out at once and its passkey never signs in again.
 
   Your system may share passkeys between windows (iCloud Keychain, Windows Hello, a password
   manager): then B is offered A's passkey. Cancel that prompt to get the choices of step 2, or
