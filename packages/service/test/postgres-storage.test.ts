@@ -1,3 +1,4 @@
+import { HandoffError } from "@handoff/types";
 import { describe, expect, it } from "vitest";
 import type { SharedCodeEvent } from "../src/storage/events/code-event-bus.js";
 import { POSTGRES_MIGRATIONS } from "../src/storage/postgres/migrations.js";
@@ -6,6 +7,7 @@ import { describeCredentialConformance } from "./credential-conformance.js";
 import { describeStorageConformance } from "./storage-conformance.js";
 import { describeStorageTransaction } from "./storage-conformance-transaction.js";
 import { describeUserLifecycleConformance } from "./storage-conformance-users.js";
+import { at, codeRecord, T0 } from "./storage-fixtures.js";
 import { usePostgres } from "./use-postgres.js";
 
 const server = await usePostgres();
@@ -24,6 +26,46 @@ describeUserLifecycleConformance("Postgres", async () => {
   const storage = new PostgresStorage(await server.createDatabase());
   await storage.migrate();
   return storage;
+});
+
+describe("Postgres lock order", () => {
+  it("a user deletion waits for a code request's lock-out instead of deadlocking with it", async () => {
+    const storage = await open();
+    try {
+      const key = "code:client-1:user-1:temporary_authentication";
+      await storage.users.insert({
+        id: "user-1",
+        namespaceId: "ns-1",
+        username: "alice",
+        createdAt: T0,
+        verifiedAt: null,
+      });
+      await storage.codes.insert(codeRecord({ expiresAt: at(600_000) }));
+      for (let i = 0; i < 4; i += 1) await storage.attempts.recordFailure(key, 600_000, T0); // earlier wrong codes
+      let counted = () => {};
+      const countedPromise = new Promise<void>((resolve) => (counted = resolve));
+      let proceed = () => {};
+      const proceedPromise = new Promise<void>((resolve) => (proceed = resolve));
+      // What a code request does on the last allowed wrong code: count it (locks the counter),
+      // then delete the user's live codes (lock-out), in one transaction.
+      const lockOut = storage.transaction(async (tx) => {
+        await tx.attempts.recordFailure(key, 600_000, T0);
+        counted();
+        await proceedPromise;
+        await tx.codes.delete({ clientId: "client-1", userId: "user-1", purpose: "temporary_authentication" });
+        throw new HandoffError("too_many_attempts");
+      });
+      await countedPromise;
+      const deletion = storage.users.delete("ns-1", "user-1");
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the deletion is under way
+      proceed();
+      await expect(lockOut).rejects.toMatchObject({ code: "too_many_attempts" });
+      expect(await deletion).toMatchObject({ user: { id: "user-1" } });
+      expect(await storage.attempts.getFailures(key, T0)).toBeUndefined();
+    } finally {
+      await storage.close();
+    }
+  });
 });
 
 describe("Postgres storage across instances", () => {

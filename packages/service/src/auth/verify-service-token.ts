@@ -112,8 +112,16 @@ export async function authenticateServiceToken(
  *
  * @throws `invalid_token` (401) for a nonce already used.
  */
-export async function useServiceTokenNonce(context: ServiceContext, token: VerifiedServiceToken): Promise<void> {
+export async function useServiceTokenNonce(
+  context: Pick<ServiceContext, "storage" | "now">,
+  token: VerifiedServiceToken,
+): Promise<void> {
   const { client, claims } = token;
+  // Its age again, now: a request that queued for the database may have outlived its token, and
+  // a nonce's row is kept only while its token could verify (a later one may take its place).
+  if (claims.iat < Math.floor(context.now().getTime() / 1000) - SERVICE_TOKEN_MAX_AGE_SECONDS) {
+    throw fail("invalid_token", "The service token is too old.");
+  }
   const nonceExpiry = new Date((claims.iat + SERVICE_TOKEN_MAX_AGE_SECONDS + CLOCK_SKEW_SECONDS) * 1000);
   if (!(await context.storage.attempts.useNonce(client.id, claims.nonce, nonceExpiry, context.now()))) {
     throw fail("invalid_token", "The service token was already used (replayed nonce).");

@@ -110,11 +110,13 @@ export class SqlUserStore extends SqlStore implements UserStore {
     return this.db.transaction(async (tx) => {
       const row = await tx.get(DELETE, [namespaceId, id]);
       if (!row) return undefined;
+      // Attempt counters before codes: a code request's transaction locks them in that order
+      // (a wrong code is counted, then a lock-out deletes the codes), so the two never deadlock.
+      await tx.run(DELETE_USER_ATTEMPTS, [id]);
       await tx.run(DELETE_USER_PASSKEYS, [id]);
       await tx.run(DELETE_USER_DEVICE_KEYS, [id]);
       const codes = await tx.all(DELETE_ALL_USER_CODES, [id]);
       await tx.run(DELETE_USER_CHALLENGES, [id]);
-      await tx.run(DELETE_USER_ATTEMPTS, [id]);
       const live = codes.filter((code) => code.consumed_at == null);
       return { user: toUser(row), deletedCodes: live.map((code) => String(code.id)) };
     });

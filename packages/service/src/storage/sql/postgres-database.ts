@@ -37,21 +37,26 @@ export class PostgresDatabase implements SqlDatabase {
     const client = await this.pool.connect();
     const all = async (query: Query, params: readonly SqlValue[] = []) =>
       (await client.query<Row>(query.postgres, params as SqlValue[])).rows;
+    let result: T;
     try {
       await client.query("BEGIN");
-      const result = await work({
+      result = await work({
         all,
         get: async (query, params) => (await all(query, params))[0],
         run: async (query, params = []) => (await client.query(query.postgres, params as SqlValue[])).rowCount ?? 0,
       });
       await client.query("COMMIT");
-      return result;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
+      // A connection that could not even roll back is dropped from the pool, not reused.
+      const broken = await client.query("ROLLBACK").then(
+        () => undefined,
+        (rollbackError: unknown) => (rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError))),
+      );
+      client.release(broken);
       throw error;
-    } finally {
-      client.release();
     }
+    client.release();
+    return result;
   }
 
   async close(): Promise<void> {
