@@ -65,12 +65,3 @@ export class SessionStore {
     this.#sessions.delete(id);
   }
 }
-
-/**
- * Whether a session was made with this device's own passkey or device key. Only such a session
- * vouches for other devices (approves them) or manages the account's devices; one made with a
- * one-time code, or whose token did not say (`credential` `null`), does not: fail closed.
- */
-export function signedInWithOwnKey(session: Session): boolean {
-  return session.credential?.type === "fido2" || session.credential?.type === "device_key";
-}

@@ -17,7 +17,7 @@ export type {
   UserProfile,
   UserTokenClaims,
 } from "@handoff/types";
-export { HandoffError, isHandoffError } from "@handoff/types/core";
+export { HandoffError, isHandoffError, signedInWithOwnKey } from "@handoff/types/core";
 export type { CallOptions } from "./call-options.js";
 export type {
   AuthorizeCodeOptions,

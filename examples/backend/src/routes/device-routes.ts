@@ -1,9 +1,9 @@
-import type { Credential } from "@handoff/server";
+import { type Credential, signedInWithOwnKey } from "@handoff/server";
 import { ApiError } from "../api-error.ts";
 import type { BackendApp, BackendContext } from "../backend-context.ts";
 import { readStringField } from "../read-json.ts";
 import { requireSession } from "../require-session.ts";
-import { type Session, signedInWithOwnKey } from "../session-store.ts";
+import type { Session } from "../session-store.ts";
 
 /** Longest device name accepted, in characters (the service's limit too). */
 const MAX_NAME_LENGTH = 128;
@@ -23,7 +23,7 @@ function device(credential: Credential, session: Session) {
 
 /** Only a device that signed in with its own passkey or key manages the others (not one signed in once). */
 function assertMayManage(session: Session): void {
-  if (!signedInWithOwnKey(session)) {
+  if (!signedInWithOwnKey(session.credential?.type)) {
     throw new ApiError(
       403,
       "signed_in_once",

@@ -1,8 +1,7 @@
-import { isHandoffError } from "@handoff/server";
+import { isHandoffError, signedInWithOwnKey } from "@handoff/server";
 import { ApiError } from "../api-error.ts";
 import type { BackendApp, BackendContext } from "../backend-context.ts";
 import { requireSession } from "../require-session.ts";
-import { signedInWithOwnKey } from "../session-store.ts";
 
 const purpose = "temporary_authentication";
 
@@ -29,7 +28,7 @@ export function registerRequestRoutes(app: BackendApp, context: BackendContext):
   app.post("/api/requests/:id/approve", signedIn, async (c) => {
     const { session } = c.var;
     const { userId } = session;
-    if (!signedInWithOwnKey(session) && !context.oneTimeSessionsMayApprove) {
+    if (!signedInWithOwnKey(session.credential?.type) && !context.oneTimeSessionsMayApprove) {
       throw new ApiError(
         403,
         "signed_in_once",

@@ -1,9 +1,10 @@
+import { signedInWithOwnKey } from "@handoff/server";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { ApiError } from "../api-error.ts";
 import type { BackendApp, BackendContext } from "../backend-context.ts";
 import { readStringField } from "../read-json.ts";
 import { requireSession, SESSION_COOKIE } from "../require-session.ts";
-import { type Session, signedInWithOwnKey } from "../session-store.ts";
+import type { Session } from "../session-store.ts";
 
 /**
  * Who is signed in, as the page needs it: the username, whether this device signed in once
@@ -13,7 +14,7 @@ function me(session: Session) {
   return {
     userId: session.userId,
     username: session.username,
-    signedInOnce: !signedInWithOwnKey(session),
+    signedInOnce: !signedInWithOwnKey(session.credential?.type),
     credentialId: session.credential?.id ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { isHandoffError } from "@handoff/types/core";
+import { isHandoffError, signedInWithOwnKey } from "@handoff/types/core";
 import { requireUsername } from "@handoff/types/core/arguments";
 import type { HandoffHandlerOptions, SignedInUser } from "./handler-options.js";
 import { errorResponse, failure, json } from "./handler-responses.js";
@@ -98,8 +98,7 @@ export function createHandoffHandler<Extra = undefined>(options: HandoffHandlerO
     "POST /approve": async (request, extra) => {
       const user = await signedIn(request, extra);
       if (user instanceof Response) return user;
-      const ownKey = user.credentialType === "fido2" || user.credentialType === "device_key";
-      if (!ownKey && !options.oneTimeSessionsMayApprove) {
+      if (!signedInWithOwnKey(user.credentialType) && !options.oneTimeSessionsMayApprove) {
         return failure(403, "signed_in_once", "Only a device signed in with its own passkey or key approves others.");
       }
       const code = await readJsonField(request, "code");

@@ -44,7 +44,7 @@ export { toRegisteredDeviceKey } from "./registered-device-key.js";
 export type { Scope } from "./scopes.js";
 export { SCOPES } from "./scopes.js";
 export type { Session, SessionCredentialType } from "./session.js";
-export { SESSION_CREDENTIAL_TYPES, toSession } from "./session.js";
+export { SESSION_CREDENTIAL_TYPES, signedInWithOwnKey, toSession } from "./session.js";
 export { fitsCodePoints, isName } from "./text.js";
 export type { UserProfile } from "./user-profile.js";
 export { toUserProfile } from "./user-profile.js";

@@ -8,6 +8,18 @@ export const SESSION_CREDENTIAL_TYPES = ["code", "fido2", "device_key"] as const
 /** One of {@link SESSION_CREDENTIAL_TYPES}. */
 export type SessionCredentialType = (typeof SESSION_CREDENTIAL_TYPES)[number];
 
+/**
+ * Whether a session was made with the device's own passkey (`"fido2"`) or device key: only such
+ * a session vouches for other devices. A one-time sign-in (`"code"`) does not, and neither does a
+ * session whose token did not say (`null`, `undefined`): fail closed.
+ *
+ * @example
+ * if (!signedInWithOwnKey(claims.credential?.type)) throw new Error("approve from a device with a passkey");
+ */
+export function signedInWithOwnKey(type: SessionCredentialType | null | undefined): boolean {
+  return type === "fido2" || type === "device_key";
+}
+
 /** A signed-in session, as the SDKs return it. */
 export interface Session {
   /** The signed JWT; send it to your backend, which verifies it. */
