@@ -2,8 +2,9 @@
 import type { AuthorizeFloorResult } from "./authorize-floor.ts";
 import type { BundleSizeResult } from "./bundle-size.ts";
 import type { ConcurrentWaitsResult } from "./concurrent-waits.ts";
-import type { Summary } from "./lib/stats.ts";
+import { ratio, type Summary } from "./lib/stats.ts";
 import type { MultiInstanceResult } from "./multi-instance.ts";
+import type { PeersResult } from "./peers.ts";
 import type { ServerSdkResult } from "./server-sdk.ts";
 import type { ThroughputResult } from "./throughput.ts";
 import type { WakeUpResult } from "./wake-up.ts";
@@ -135,5 +136,50 @@ export function renderMarkdown(results: Record<string, unknown>): string {
       "",
     );
   }
+  const peers = results.peers as PeersResult | undefined;
+  if (peers) lines.push(...renderPeers(peers));
   return lines.join("\n");
+}
+
+const ms = (s: Summary) => `${s.median} / ${s.p99}`;
+
+/** The peers section: Handoff's full cycle next to oidc-provider's and better-auth's device flows. */
+function renderPeers(peers: PeersResult): string[] {
+  const { handoff } = peers;
+  const cells = (render: (peer: PeersResult["peers"][number]) => string) => peers.peers.map(render).join(" | ");
+  const header = `| measure | Handoff | ${cells((peer) => peer.name)} |`;
+  return [
+    "## 7. Peers: RFC 8628 device flows next to Handoff (issue 17, goal 2)",
+    "",
+    `Each server in its own process on 127.0.0.1, all in this run. Cycles/s: ${peers.concurrency} concurrent workers, ${peers.rounds} interleaved rounds of ${peers.seconds} s per system, median (after untimed warm-up cycles). Latencies in ms, median / p99 (n in results.json). Ratios in bold are Handoff's over the peer's.`,
+    "",
+    header,
+    `|---|---|${cells(() => "---")}|`,
+    `| **full cycles/s** (rounds: ${handoff.roundsCyclesPerSecond.join(", ")} / ${cells((peer) => peer.roundsCyclesPerSecond.join(", "))}) | ${handoff.cyclesPerSecond} | ${cells(
+      (peer) =>
+        `${peer.cyclesPerSecond} — Handoff **${peer.handoffOverPeer}×**, goal ≥ ${peer.goal}× ${peer.handoffOverPeer >= peer.goal ? "(met)" : "(not met)"}`,
+    )} |`,
+    `| requests per cycle (requests/s) | ${handoff.requestsPerCycle}: generate, wait (held), authorize (${handoff.cyclesPerSecond * handoff.requestsPerCycle}) | ${cells(
+      (peer) =>
+        `${peer.requestsPerCycle}: device authorization, ${peer.approval}, token (${peer.cyclesPerSecond * peer.requestsPerCycle})`,
+    )} |`,
+    `| approve → token at the advertised interval | ${ms(handoff.approveToJwtMs)} (held wait, no polling) | ${cells(
+      (peer) =>
+        `${ms(peer.atAdvertisedInterval.latencyMs)} (${peer.atAdvertisedInterval.intervalSeconds} s${peer.atAdvertisedInterval.advertised ? ", advertised" : ", none advertised: RFC 8628's default"})`,
+    )} |`,
+    `| approve → token polling every 1 s | — | ${cells((peer) => `${ms(peer.atOneSecond.latencyMs)} (${peer.atOneSecond.note})`)} |`,
+    `| cold import, median (empty script ${peers.coldImportBaselineMs.median}) | \`@handoff/server\` ${handoff.coldImportMs.server.median}; \`@handoff/service\` ${handoff.coldImportMs.service.median} | ${cells(
+      (peer) =>
+        `${peer.coldImportMs.median} (${peer.importSpecifiers.map((specifier) => `\`${specifier}\``).join(" + ")}) — server SDK **${ratio(handoff.coldImportMs.server.median, peer.coldImportMs.median)}×**, service **${ratio(handoff.coldImportMs.service.median, peer.coldImportMs.median)}×**`,
+    )} |`,
+    `| device-side browser bundle, bytes min + gzip | ${handoff.bundleCore.gzipBytes} (${handoff.bundleCore.imports}) | ${cells(
+      (peer) =>
+        "none" in peer.bundle
+          ? `— (${peer.bundle.none})`
+          : `${peer.bundle.gzipBytes} (${peer.bundle.imports}) — Handoff **${ratio(handoff.bundleCore.gzipBytes, peer.bundle.gzipBytes)}×**`,
+    )} |`,
+    "",
+    "A Handoff cycle holds a wait: the device's request is open while the backend authorizes, and the JWT comes back on it. A peer cycle holds none: the approval runs first and the device then redeems its code with one token request (a device polling at 1 s or 5 s could never be fast), so the peers' cycles/s is the most their device flow can do. Approvers are signed in before anything is timed. Peers' configuration (rate limiters, logging, storage): see README.md.",
+    "",
+  ];
 }

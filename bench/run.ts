@@ -13,6 +13,7 @@ import { benchBundleSize } from "./bundle-size.ts";
 import { benchConcurrentWaits } from "./concurrent-waits.ts";
 import { startBenchService } from "./lib/service-process.ts";
 import { benchMultiInstance } from "./multi-instance.ts";
+import { benchPeers } from "./peers.ts";
 import { renderMarkdown } from "./report.ts";
 import { benchServerSdk } from "./server-sdk.ts";
 import { benchThroughput } from "./throughput.ts";
@@ -30,6 +31,15 @@ const sizes = smoke
       sdkCalls: 10,
       crossInstance: 10,
       crossWaits: 50,
+      peers: {
+        concurrency: 16,
+        seconds: 1,
+        rounds: 1,
+        warmUpCycles: 1,
+        latencySamples: 2,
+        handoffLatencySamples: 5,
+        importRuns: 2,
+      },
     }
   : {
       wakeUp: 500,
@@ -41,6 +51,15 @@ const sizes = smoke
       sdkCalls: 300,
       crossInstance: 300,
       crossWaits: 1_000,
+      peers: {
+        concurrency: 16,
+        seconds: 5,
+        rounds: 3,
+        warmUpCycles: 10,
+        latencySamples: 16,
+        handoffLatencySamples: 100,
+        importRuns: 15,
+      },
     };
 
 const machine = {
@@ -113,6 +132,8 @@ await section("serverSdk", async () => {
     await service.stop();
   }
 });
+
+await section("peers", () => benchPeers(sizes.peers));
 
 const out = new URL(smoke ? "./results.smoke.json" : "./results.json", import.meta.url);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

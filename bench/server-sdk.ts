@@ -3,8 +3,8 @@
  * per-call overhead of generateCode (token signing, validation, conversion) over a raw fetch of
  * the same request with a token signed the same way.
  */
-import { execFileSync } from "node:child_process";
 import { createServerClient } from "@handoff/server";
+import { importTime } from "./lib/import-time.ts";
 import type { BenchService } from "./lib/service-process.ts";
 import { ratio, type Summary, summarize } from "./lib/stats.ts";
 
@@ -13,30 +13,15 @@ export interface ServerSdkResult {
   generateCodeMs: { sdk: Summary; rawFetch: Summary; ratio: number };
 }
 
-function importTime(specifier: string, runs: number): number[] {
-  const times: number[] = [];
-  const script = specifier
-    ? `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`
-    : "const t = performance.now(); console.log(performance.now() - t);";
-  for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
-      cwd: import.meta.dirname,
-      encoding: "utf8",
-    });
-    times.push(Number(out.trim()));
-  }
-  return times;
-}
-
 export async function benchServerSdk(
   service: BenchService,
   privateKeyPem: string,
   runs: number,
   calls: number,
 ): Promise<ServerSdkResult> {
-  const handoff = importTime("@handoff/server", runs);
-  const loginid = importTime("@loginid/node-sdk", runs);
-  const baseline = importTime("", runs);
+  const handoff = importTime(["@handoff/server"], runs);
+  const loginid = importTime(["@loginid/node-sdk"], runs);
+  const baseline = importTime([], runs);
 
   const userId = await service.createUser(`sdk-${crypto.randomUUID()}@bench.local`);
   const client = createServerClient({ baseUrl: service.url, clientId: service.clientId, privateKey: privateKeyPem });
