@@ -91,8 +91,14 @@ export async function attachBenchService(
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /"msg":"listening","url":"([^"]+)"/.exec(out);
-      // Request logs are not read, but the pipe stays drained so the child never blocks.
-      if (match) resolve(match[1] as string);
+      if (!match) return;
+      // Request logs are not read (nor kept: appending every line to `out` made the bench's
+      // own process slower with each request), but the pipe stays drained so the child never
+      // blocks.
+      child.stdout?.off("data", onData);
+      child.stdout?.resume();
+      out = "";
+      resolve(match[1] as string);
     };
     child.stdout?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`service exited ${code}`)));
