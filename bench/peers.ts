@@ -140,10 +140,11 @@ export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
   const betterAuthOneSecond = await startBetterAuthPeer("1s");
   try {
     const users = await createCycleUsers(service, concurrency, "peers");
-    // Approvers 0…concurrency-1 run cycles; the latency samples use their own.
-    await oidc.signInApprovers(Math.max(concurrency, 2 * latencySamples));
-    await betterAuth.signInApprovers(Math.max(concurrency, latencySamples));
-    await betterAuthOneSecond.signInApprovers(latencySamples);
+    // Approvers 0…concurrency-1 run the cycles; the latency samples sign in their own afterwards
+    // (oidc-provider's in-memory adapter is an LRU of 1,000 entries: sessions idle through the
+    // cycles would be gone).
+    await oidc.signInApprovers(concurrency);
+    await betterAuth.signInApprovers(concurrency);
 
     const systems = [
       { name: "handoff", cycle: (worker: number) => handoffCycle(service, users[worker] as (typeof users)[number]) },
@@ -166,11 +167,14 @@ export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
     const handoffRounds = perRound.handoff ?? [];
     const handoffCycles = median(handoffRounds);
 
+    await oidc.signInApprovers(concurrency + 2 * latencySamples);
+    await betterAuth.signInApprovers(concurrency + latencySamples);
+    await betterAuthOneSecond.signInApprovers(latencySamples);
     // The latency samples wait on timers, not on work: all four sets run at once.
     const [oidcAdvertised, oidcOneSecond, betterAuthAdvertised, betterAuthOneSecondLatency] = await Promise.all([
-      approveToToken(oidc, "advertised", latencySamples, 0),
-      approveToToken(oidc, 1, latencySamples, latencySamples),
-      approveToToken(betterAuth, "advertised", latencySamples, 0),
+      approveToToken(oidc, "advertised", latencySamples, concurrency),
+      approveToToken(oidc, 1, latencySamples, concurrency + latencySamples),
+      approveToToken(betterAuth, "advertised", latencySamples, concurrency),
       approveToToken(betterAuthOneSecond, 1, latencySamples, 0),
     ]);
     const approveToJwtMs = await handoffApproveToJwt(service, sizes.handoffLatencySamples);

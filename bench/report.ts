@@ -21,6 +21,15 @@ export function renderMarkdown(results: Record<string, unknown>): string {
     "Every figure comes with its baseline, measured in the same run on the same machine. See README.md for what each means.",
     "",
   ];
+  const rerun = results.rerun as { date: string; mode: string; sections: string[] } | undefined;
+  if (rerun) {
+    lines.splice(
+      4,
+      0,
+      `Sections re-run on their own since (\`--only\`), ${rerun.date}, ${rerun.mode} sizes: ${rerun.sections.join(", ")}; the rest is from the run above.`,
+      "",
+    );
+  }
   const wake = results.wakeUp as WakeUpResult | undefined;
   if (wake) {
     lines.push(
@@ -141,34 +150,41 @@ export function renderMarkdown(results: Record<string, unknown>): string {
   return lines.join("\n");
 }
 
-const ms = (s: Summary) => `${s.median} / ${s.p99}`;
+/** A latency for the peers table: whole ms from 100 up. */
+const latency = (value: number) => (value >= 100 ? String(Math.round(value)) : String(value));
+const ms = (s: Summary) => `${latency(s.median)} / ${latency(s.p99)}`;
 
 /** The peers section: Handoff's full cycle next to oidc-provider's and better-auth's device flows. */
 function renderPeers(peers: PeersResult): string[] {
   const { handoff } = peers;
-  const cells = (render: (peer: PeersResult["peers"][number]) => string) => peers.peers.map(render).join(" | ");
-  const header = `| measure | Handoff | ${cells((peer) => peer.name)} |`;
+  type Peer = PeersResult["peers"][number];
+  const cells = (render: (peer: Peer) => string) => peers.peers.map(render).join(" | ");
+  const goal = (peer: Peer) =>
+    `Handoff **${peer.handoffOverPeer}×** (goal ≥ ${peer.goal}×: ${peer.handoffOverPeer >= peer.goal ? "met" : "not met"})`;
+  const advertised = (peer: Peer) =>
+    peer.atAdvertisedInterval.advertised ? "advertised" : "none advertised: RFC 8628's default";
   return [
     "## 7. Peers: RFC 8628 device flows next to Handoff (issue 17, goal 2)",
     "",
-    `Each server in its own process on 127.0.0.1, all in this run. Cycles/s: ${peers.concurrency} concurrent workers, ${peers.rounds} interleaved rounds of ${peers.seconds} s per system, median (after untimed warm-up cycles). Latencies in ms, median / p99 (n in results.json). Ratios in bold are Handoff's over the peer's.`,
+    `Each server in its own process on 127.0.0.1, all measured in this run. Cycles/s: ${peers.concurrency} concurrent workers, ${peers.rounds} interleaved round(s) of ${peers.seconds} s per system after untimed warm-up cycles, median round. Latencies in ms, median / p99. Ratios in bold are Handoff's over the peer's.`,
     "",
-    header,
+    `| measure | Handoff | ${cells((peer) => peer.name)} |`,
     `|---|---|${cells(() => "---")}|`,
-    `| **full cycles/s** (rounds: ${handoff.roundsCyclesPerSecond.join(", ")} / ${cells((peer) => peer.roundsCyclesPerSecond.join(", "))}) | ${handoff.cyclesPerSecond} | ${cells(
-      (peer) =>
-        `${peer.cyclesPerSecond} — Handoff **${peer.handoffOverPeer}×**, goal ≥ ${peer.goal}× ${peer.handoffOverPeer >= peer.goal ? "(met)" : "(not met)"}`,
+    `| **full cycles/s** (each round) | **${handoff.cyclesPerSecond}** (${handoff.roundsCyclesPerSecond.join(", ")}) | ${cells(
+      (peer) => `**${peer.cyclesPerSecond}** (${peer.roundsCyclesPerSecond.join(", ")}) — ${goal(peer)}`,
     )} |`,
     `| requests per cycle (requests/s) | ${handoff.requestsPerCycle}: generate, wait (held), authorize (${handoff.cyclesPerSecond * handoff.requestsPerCycle}) | ${cells(
       (peer) =>
-        `${peer.requestsPerCycle}: device authorization, ${peer.approval}, token (${peer.cyclesPerSecond * peer.requestsPerCycle})`,
+        `${peer.requestsPerCycle}: device authorization; ${peer.approval}; token (${peer.cyclesPerSecond * peer.requestsPerCycle})`,
     )} |`,
-    `| approve → token at the advertised interval | ${ms(handoff.approveToJwtMs)} (held wait, no polling) | ${cells(
+    `| approve → token, at the advertised interval | ${ms(handoff.approveToJwtMs)} (authorize returned → JWT at the held wait, n ${handoff.approveToJwtMs.n}) | ${cells(
       (peer) =>
-        `${ms(peer.atAdvertisedInterval.latencyMs)} (${peer.atAdvertisedInterval.intervalSeconds} s${peer.atAdvertisedInterval.advertised ? ", advertised" : ", none advertised: RFC 8628's default"})`,
+        `${ms(peer.atAdvertisedInterval.latencyMs)} (${peer.atAdvertisedInterval.intervalSeconds} s, ${advertised(peer)}; n ${peer.atAdvertisedInterval.latencyMs.n})`,
     )} |`,
-    `| approve → token polling every 1 s | — | ${cells((peer) => `${ms(peer.atOneSecond.latencyMs)} (${peer.atOneSecond.note})`)} |`,
-    `| cold import, median (empty script ${peers.coldImportBaselineMs.median}) | \`@handoff/server\` ${handoff.coldImportMs.server.median}; \`@handoff/service\` ${handoff.coldImportMs.service.median} | ${cells(
+    `| approve → token, polling every 1 s | — (no polling) | ${cells(
+      (peer) => `${ms(peer.atOneSecond.latencyMs)} (${peer.atOneSecond.note}; n ${peer.atOneSecond.latencyMs.n})`,
+    )} |`,
+    `| cold import, median ms (empty script: ${peers.coldImportBaselineMs.median}) | \`@handoff/server\` ${handoff.coldImportMs.server.median}; \`@handoff/service\` ${handoff.coldImportMs.service.median} | ${cells(
       (peer) =>
         `${peer.coldImportMs.median} (${peer.importSpecifiers.map((specifier) => `\`${specifier}\``).join(" + ")}) — server SDK **${ratio(handoff.coldImportMs.server.median, peer.coldImportMs.median)}×**, service **${ratio(handoff.coldImportMs.service.median, peer.coldImportMs.median)}×**`,
     )} |`,
@@ -179,7 +195,7 @@ function renderPeers(peers: PeersResult): string[] {
           : `${peer.bundle.gzipBytes} (${peer.bundle.imports}) — Handoff **${ratio(handoff.bundleCore.gzipBytes, peer.bundle.gzipBytes)}×**`,
     )} |`,
     "",
-    "A Handoff cycle holds a wait: the device's request is open while the backend authorizes, and the JWT comes back on it. A peer cycle holds none: the approval runs first and the device then redeems its code with one token request (a device polling at 1 s or 5 s could never be fast), so the peers' cycles/s is the most their device flow can do. Approvers are signed in before anything is timed. Peers' configuration (rate limiters, logging, storage): see README.md.",
+    "A Handoff cycle holds a wait: the device's request is open while the backend authorizes, and the JWT comes back on it. A peer's cycle holds none: the approval runs first and the device then redeems its code with a single token request (a device polling at 1 s or 5 s could never be fast), so the peers' cycles/s is the most their device flow can do. Approvers sign in before anything is timed. How each peer is configured (rate limiter, logging, storage) is in README.md.",
     "",
   ];
 }

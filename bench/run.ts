@@ -3,10 +3,12 @@
  *
  *   pnpm bench           full run (a few minutes)
  *   pnpm bench --smoke   tiny sizes: checks the benchmarks still run (CI)
+ *   pnpm bench --only=peers[,…]   full sizes, the named sections only, merged into the last
+ *                                 results.json (RESULTS.md says which sections were re-run when)
  *
  * Needs the packages built (`pnpm build`). Traffic goes to 127.0.0.1 only.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { benchAuthorizeFloor } from "./authorize-floor.ts";
 import { benchBundleSize } from "./bundle-size.ts";
@@ -20,6 +22,10 @@ import { benchThroughput } from "./throughput.ts";
 import { benchWakeUp } from "./wake-up.ts";
 
 const smoke = process.argv.includes("--smoke");
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const sizes = smoke
   ? {
       wakeUp: 20,
@@ -32,13 +38,13 @@ const sizes = smoke
       crossInstance: 10,
       crossWaits: 50,
       peers: {
-        concurrency: 16,
+        concurrency: 4,
         seconds: 1,
         rounds: 1,
         warmUpCycles: 1,
         latencySamples: 2,
         handoffLatencySamples: 5,
-        importRuns: 2,
+        importRuns: 1,
       },
     }
   : {
@@ -53,8 +59,8 @@ const sizes = smoke
       crossWaits: 1_000,
       peers: {
         concurrency: 16,
-        seconds: 5,
-        rounds: 3,
+        seconds: 3,
+        rounds: 5,
         warmUpCycles: 10,
         latencySamples: 16,
         handoffLatencySamples: 100,
@@ -74,6 +80,7 @@ const machine = {
 const results: Record<string, unknown> = { machine };
 
 async function section<T>(name: string, run: () => Promise<T>): Promise<void> {
+  if (only && !only.includes(name)) return;
   const started = performance.now();
   process.stderr.write(`› ${name}…`);
   results[name] = await run();
@@ -136,6 +143,12 @@ await section("serverSdk", async () => {
 await section("peers", () => benchPeers(sizes.peers));
 
 const out = new URL(smoke ? "./results.smoke.json" : "./results.json", import.meta.url);
+if (only && existsSync(out)) {
+  // A partial run: the other sections (and the machine line) stay those of the last run.
+  const previous = JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>;
+  Object.assign(previous, results, { machine: previous.machine, rerun: { ...machine, sections: only } });
+  Object.assign(results, previous);
+}
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 if (!smoke) writeFileSync(new URL("./RESULTS.md", import.meta.url), renderMarkdown(results));
 process.stdout.write(`${renderMarkdown(results)}\n`);

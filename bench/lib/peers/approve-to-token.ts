@@ -48,17 +48,25 @@ export async function approveToToken(
       }
       const intervalMs = intervalSeconds * 1000;
       let approvedAt = 0;
-      const approval = sleep(Math.random() * intervalMs).then(async () => {
-        await peer.approve(firstApprover + i, device.userCode);
-        approvedAt = performance.now();
-      });
+      // Settles to the approval's error, if any, so a failed approval never goes unhandled.
+      const approval = sleep(Math.random() * intervalMs)
+        .then(() => peer.approve(firstApprover + i, device.userCode))
+        .then(
+          () => {
+            approvedAt = performance.now();
+            return undefined;
+          },
+          (error: unknown) => error ?? new Error("approval failed"),
+        );
       let receivedAt = 0;
       for (let poll = 1; receivedAt === 0; poll++) {
-        if (poll > MAX_POLLS) throw new Error(`${peer.name}: no token after ${MAX_POLLS} polls`);
+        if (poll > MAX_POLLS) break;
         await sleep(intervalMs);
         if (await peer.redeem(device.deviceCode)) receivedAt = performance.now();
       }
-      await approval;
+      const failure = await approval;
+      if (failure !== undefined) throw failure;
+      if (receivedAt === 0) throw new Error(`${peer.name}: no token after ${MAX_POLLS} polls`);
       return Math.max(0, receivedAt - approvedAt);
     }),
   );

@@ -25,20 +25,28 @@ export async function startPeerProcess(script: URL, args: readonly string[]): Pr
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
   });
+  // Should the bench die before stop(), the peer dies with it.
+  const orphaned = () => child.kill("SIGTERM");
+  process.once("exit", orphaned);
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /\{"url":"([^"]+)"\}/.exec(out);
-      // Later output is not read, but the pipe stays drained so the child never blocks.
-      if (match) resolve(match[1] as string);
-    });
+      if (!match) return;
+      // Later output is neither read nor kept, but the pipe stays drained so the child never blocks.
+      child.stdout?.off("data", onData);
+      child.stdout?.resume();
+      resolve(match[1] as string);
+    };
+    child.stdout?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`${script.pathname} exited ${code}`)));
   });
   return {
     url,
     pid: child.pid as number,
     async stop() {
+      process.off("exit", orphaned);
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
