@@ -69,6 +69,7 @@ export interface PeerFigures {
   bundle: (BundleBytes & { imports: string }) | { none: string };
 }
 
+/** What the peers section adds to results.json; every ratio is Handoff's over the peer's. */
 export interface PeersResult {
   concurrency: number;
   seconds: number;
@@ -130,6 +131,14 @@ async function handoffApproveToJwt(service: BenchService, samples: number): Prom
   return summarize(latencies);
 }
 
+/**
+ * Starts Handoff's service, oidc-provider, and two better-auth servers (5 s and 1 s intervals),
+ * each in its own process, measures them all, and stops them.
+ *
+ * @example
+ * const result = await benchPeers({ concurrency: 16, seconds: 3, rounds: 5, warmUpCycles: 10,
+ *   latencySamples: 16, handoffLatencySamples: 100, importRuns: 15 });
+ */
 export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
   const { concurrency, seconds, rounds, latencySamples } = sizes;
   const service = await startBenchService();

@@ -149,6 +149,11 @@ if (only && existsSync(out)) {
   Object.assign(previous, results, { machine: previous.machine, rerun: { ...machine, sections: only } });
   Object.assign(results, previous);
 }
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+// Arrays of numbers on one line, as the formatter (biome) writes them.
+const json = JSON.stringify(results, null, 2).replace(
+  /\[\s+(-?[\d.]+(?:,\s+-?[\d.]+)*)\s+\]/g,
+  (_, numbers: string) => `[${numbers.split(/,\s+/).join(", ")}]`,
+);
+writeFileSync(out, `${json}\n`);
 if (!smoke) writeFileSync(new URL("./RESULTS.md", import.meta.url), renderMarkdown(results));
 process.stdout.write(`${renderMarkdown(results)}\n`);

@@ -10,8 +10,8 @@
  * /device/approve`.
  */
 import { readFileSync } from "node:fs";
-import { BETTER_AUTH_DEVICE_CLIENT_ID } from "./better-auth-client-id.ts";
 import { CookieJar } from "./cookie-jar.ts";
+import { DEVICE_CLIENT_ID, DEVICE_CODE_GRANT_TYPE } from "./device-client.ts";
 import type { DeviceAuthorization, DeviceFlowPeer } from "./device-flow-peer.ts";
 import { startPeerProcess } from "./start-peer-process.ts";
 
@@ -65,7 +65,7 @@ export async function startBetterAuthPeer(interval: "1s" | "5s" = "5s"): Promise
     },
     async authorizeDevice(): Promise<DeviceAuthorization> {
       const body = await json<{ device_code: string; user_code: string; interval: number }>(
-        await send("/device/code", { client_id: BETTER_AUTH_DEVICE_CLIENT_ID }),
+        await send("/device/code", { client_id: DEVICE_CLIENT_ID }),
         "device code",
       );
       return {
@@ -83,9 +83,9 @@ export async function startBetterAuthPeer(interval: "1s" | "5s" = "5s"): Promise
     },
     async redeem(deviceCode) {
       const response = await send("/device/token", {
-        grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+        grant_type: DEVICE_CODE_GRANT_TYPE,
         device_code: deviceCode,
-        client_id: BETTER_AUTH_DEVICE_CLIENT_ID,
+        client_id: DEVICE_CLIENT_ID,
       });
       const body = JSON.parse(await response.text()) as { access_token?: string; error?: string };
       if (response.status === 200 && body.access_token) return true;

@@ -29,7 +29,7 @@ import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
 import { toNodeHandler } from "better-auth/node";
 import { deviceAuthorization } from "better-auth/plugins/device-authorization";
-import { BETTER_AUTH_DEVICE_CLIENT_ID } from "./better-auth-client-id.ts";
+import { DEVICE_CLIENT_ID } from "./device-client.ts";
 
 const interval = process.argv[2] === "1s" ? "1s" : "5s";
 const database = new DatabaseSync(join(mkdtempSync(join(tmpdir(), "handoff-peer-better-auth-")), "auth.db"));
@@ -54,7 +54,7 @@ const options = {
   plugins: [
     deviceAuthorization({
       interval,
-      validateClient: (clientId: string) => clientId === BETTER_AUTH_DEVICE_CLIENT_ID,
+      validateClient: (clientId: string) => clientId === DEVICE_CLIENT_ID,
     }),
   ],
 };

@@ -10,8 +10,8 @@
  */
 import { readFileSync } from "node:fs";
 import { CookieJar } from "./cookie-jar.ts";
+import { DEVICE_CLIENT_ID, DEVICE_CODE_GRANT_TYPE } from "./device-client.ts";
 import type { DeviceAuthorization, DeviceFlowPeer } from "./device-flow-peer.ts";
-import { OIDC_DEVICE_CLIENT_ID } from "./oidc-provider-client-id.ts";
 import { startPeerProcess } from "./start-peer-process.ts";
 
 const VERSION = (
@@ -80,7 +80,7 @@ export async function startOidcProviderPeer(): Promise<DeviceFlowPeer> {
       const response = await fetch(new URL("/device/auth", peer.url), {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ client_id: OIDC_DEVICE_CLIENT_ID, scope: "openid" }).toString(),
+        body: new URLSearchParams({ client_id: DEVICE_CLIENT_ID, scope: "openid" }).toString(),
       });
       const body = JSON.parse(await text(response, 200, "device authorization")) as {
         device_code: string;
@@ -104,9 +104,9 @@ export async function startOidcProviderPeer(): Promise<DeviceFlowPeer> {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({
-          grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+          grant_type: DEVICE_CODE_GRANT_TYPE,
           device_code: deviceCode,
-          client_id: OIDC_DEVICE_CLIENT_ID,
+          client_id: DEVICE_CLIENT_ID,
         }).toString(),
       });
       const body = JSON.parse(await response.text()) as { id_token?: string; error?: string };

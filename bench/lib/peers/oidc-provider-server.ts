@@ -21,9 +21,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair } from "jose";
 import Provider from "oidc-provider";
-import { OIDC_DEVICE_CLIENT_ID } from "./oidc-provider-client-id.ts";
-
-const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+import { DEVICE_CLIENT_ID, DEVICE_CODE_GRANT_TYPE } from "./device-client.ts";
 
 const readBody = async (request: IncomingMessage): Promise<URLSearchParams> => {
   let body = "";
@@ -39,9 +37,9 @@ const { privateKey } = await generateKeyPair("ES256", { extractable: true });
 const provider = new Provider(issuer, {
   clients: [
     {
-      client_id: OIDC_DEVICE_CLIENT_ID,
+      client_id: DEVICE_CLIENT_ID,
       token_endpoint_auth_method: "none",
-      grant_types: [DEVICE_GRANT],
+      grant_types: [DEVICE_CODE_GRANT_TYPE],
       response_types: [],
       redirect_uris: [],
       id_token_signed_response_alg: "ES256",
