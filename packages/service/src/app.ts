@@ -1,10 +1,9 @@
 import { ENDPOINTS, isHandoffError, isServiceErrorCode, SERVICE_ERROR_CODES } from "@handoff/types";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { routePath } from "hono/route";
 import type { ServiceContext } from "./context.js";
 import { fail } from "./http/fail.js";
-import { cors, jsonOnly, securityHeaders } from "./http/middleware.js";
+import { cors, jsonOnly, limitBodySize, securityHeaders } from "./http/middleware.js";
 import { SERVICE_ROUTES } from "./routes/service-routes.js";
 
 /** Methods a metric names; any other (PROPFIND, MKCOL, …) counts as `OTHER`: no series per verb. */
@@ -41,15 +40,8 @@ export function createApp(context: ServiceContext, allowedOrigins: () => Readonl
   });
   app.use(securityHeaders);
   app.use(cors(allowedOrigins));
-  app.use(jsonOnly(context));
-  app.use(
-    bodyLimit({
-      maxSize: context.options.maxBodyBytes,
-      onError: () => {
-        throw fail("payload_too_large", `The body must be at most ${context.options.maxBodyBytes} bytes.`);
-      },
-    }),
-  );
+  app.use(jsonOnly);
+  app.use(limitBodySize(context));
 
   for (const register of SERVICE_ROUTES) register(app, context);
 

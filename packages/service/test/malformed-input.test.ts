@@ -66,6 +66,23 @@ describe("no endpoint answers 500 to a malformed request", () => {
     expect(response.status).toBe(413);
   });
 
+  it("a chunked body under the limit is read like any other", async () => {
+    const body = new TextEncoder().encode(JSON.stringify({ username: "nobody@example.com" }));
+    const response = await fetch(`${t.service.url}/api/native/manage/users/retrieve`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await t.token("users.retrieve")}` },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(body.subarray(0, 5));
+          controller.enqueue(body.subarray(5));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(await expectClientError(response)).toMatchObject({ code: "user_not_found" });
+  });
+
   it("a body that is not JSON → 415 unsupported_media_type", async () => {
     const response = await t.post("/api/native/authenticate/code/wait", "a=b", {
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -92,6 +109,15 @@ describe("no endpoint answers 500 to a malformed request", () => {
     expect(nullOrigin.headers.get("access-control-allow-origin")).toBeNull();
     const listed = await fetch(`${t.service.url}/.well-known/jwks.json`, { headers: { origin: t.origin } });
     expect(listed.headers.get("access-control-allow-origin")).toBe(t.origin);
+    expect(listed.headers.get("vary")).toBe("Origin");
+    // A route's own caching wins over the default; every answer still has the other headers.
+    expect(listed.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(listed.headers.get("x-frame-options")).toBe("DENY");
+    const refused = await fetch(`${t.service.url}/api/native/manage/users/retrieve`, { method: "POST" });
+    expect(refused.status).toBe(415);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    expect(refused.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("a browser wait from an origin the client does not list → 403 origin_not_allowed", async () => {

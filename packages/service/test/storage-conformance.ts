@@ -250,17 +250,36 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         failures: 1,
         windowEndsAt: at(2 * MINUTE),
       });
-      await s.attempts.recordFailure("k", MINUTE, at(MINUTE));
-      await s.attempts.forgiveFailure("k");
-      expect(await s.attempts.getFailures("k", at(MINUTE))).toEqual({ failures: 1, windowEndsAt: at(2 * MINUTE) });
-      await s.attempts.forgiveFailure("k");
-      await s.attempts.forgiveFailure("k");
-      expect(await s.attempts.getFailures("k", at(MINUTE))).toEqual({ failures: 0, windowEndsAt: at(2 * MINUTE) });
       const counts = await Promise.all(Array.from({ length: 20 }, () => s.attempts.recordFailure("race", MINUTE, T0)));
       expect(counts.map((state) => state.failures).sort((a, b) => a - b)).toEqual(
         Array.from({ length: 20 }, (_, i) => i + 1),
       );
       expect((await s.attempts.getFailures("race", T0))?.failures).toBe(20);
+    });
+
+    it("holds a locked key until the transaction that locked it ends", async () => {
+      const s = await storage();
+      const order: string[] = [];
+      let locked = () => {};
+      const lockedPromise = new Promise<void>((resolve) => (locked = resolve));
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const first = s.transaction(async (tx) => {
+        await tx.attempts.lock("k");
+        locked();
+        await released;
+        order.push("first ends");
+      });
+      await lockedPromise;
+      const second = s.transaction(async (tx) => {
+        await tx.attempts.lock("k");
+        order.push("second holds");
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the second waits meanwhile
+      expect(order).toEqual([]);
+      release();
+      await Promise.all([first, second]);
+      expect(order).toEqual(["first ends", "second holds"]);
     });
 
     it("accepts a nonce once until it expires", async () => {

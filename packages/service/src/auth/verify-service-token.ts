@@ -19,21 +19,21 @@ export interface VerifiedServiceToken {
 }
 
 /**
- * Each client's imported public key, by client id, with the JWK it was imported from: a storage
- * read returns a new record each time, so the key is looked up by id and re-imported only when
- * the client's key changed. Bounded by the number of clients (only a stored client gets here).
+ * Each client's imported public key, by its record: the storage keeps a client's record once read
+ * (clients never change), so the key is imported once per client; a storage handing out a new
+ * record per read would import per request, correctly but slowly.
  */
-const keyCache = new Map<string, { jwk: string; key: Promise<CryptoKey> }>();
+const keyCache = new WeakMap<ClientRecord, Promise<CryptoKey>>();
 
 function clientKey(client: ClientRecord): Promise<CryptoKey> {
-  const jwk = JSON.stringify(client.publicKeyJwk);
-  const cached = keyCache.get(client.id);
-  if (cached?.jwk === jwk) return cached.key;
-  const key = importJWK(client.publicKeyJwk, "ES256").then((imported) => {
-    if (imported instanceof Uint8Array) throw new Error("client key is not asymmetric");
-    return imported;
-  });
-  keyCache.set(client.id, { jwk, key });
+  let key = keyCache.get(client);
+  if (!key) {
+    key = importJWK(client.publicKeyJwk, "ES256").then((imported) => {
+      if (imported instanceof Uint8Array) throw new Error("client key is not asymmetric");
+      return imported;
+    });
+    keyCache.set(client, key);
+  }
   return key;
 }
 

@@ -33,19 +33,14 @@ export async function assertNotLockedOut(context: ServiceContext, key: string): 
 }
 
 /**
- * Counts an attempt at a code *before* the code is compared, atomically, so that concurrent
- * guesses (parallel requests, several instances) can never try more than `maxFailedAttempts`
- * codes in a window: a check followed by a later count would let every request in flight pass
- * the check. Throws `too_many_attempts` past the limit; otherwise returns the count, this attempt
- * included. A right code gives its attempt back with {@link forgiveAttempt}.
+ * Counts a wrong code sent by the backend for `key`, atomically. The caller holds the key
+ * (`attempts.lock`) from its {@link assertNotLockedOut} to here, in one transaction, so requests
+ * in flight (parallel, or on several instances) cannot all pass the check and compare a code each:
+ * a window never sees more than `maxFailedAttempts` codes compared. Throws `too_many_attempts`
+ * past the limit; otherwise returns the count, this attempt included.
  */
-export async function reserveAttempt(context: ServiceContext, key: string): Promise<AttemptState> {
+export async function recordWrongCode(context: ServiceContext, key: string): Promise<AttemptState> {
   const state = await context.storage.attempts.recordFailure(key, context.options.lockoutMs, context.now());
   if (state.failures > context.options.maxFailedAttempts) throw lockedOut(context, state.windowEndsAt);
   return state;
-}
-
-/** Takes back the attempt {@link reserveAttempt} counted for a code that turned out right. */
-export async function forgiveAttempt(context: ServiceContext, key: string): Promise<void> {
-  await context.storage.attempts.forgiveFailure(key);
 }

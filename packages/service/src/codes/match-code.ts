@@ -2,7 +2,7 @@ import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
 import type { CodeRecord } from "../storage/records.js";
 import { type Guesser, reserveAddressAttempt, returnAddressAttempt } from "./address-attempts.js";
-import { assertNotLockedOut, attemptKey, forgiveAttempt, lockedOut, reserveAttempt } from "./attempts.js";
+import { assertNotLockedOut, attemptKey, lockedOut, recordWrongCode } from "./attempts.js";
 import { type CodeScope, invalidateCodes } from "./code-operations.js";
 import { hashCode, hashesEqual } from "./hash-code.js";
 
@@ -46,8 +46,10 @@ function rightCode(context: ServiceContext, found: CodeRecord | undefined): Code
  *   address over all users. Anonymous guesses never lock out the backend or the user's other
  *   addresses: they can cost a code, never an account.
  *
- * Every count is taken before the comparison, atomically, so concurrent guesses get no more tries
- * than sequential ones; a right code gives its attempts back and does not reset a count.
+ * Concurrent guesses get no more tries than sequential ones: the backend's are taken one at a
+ * time per user and purpose (a lock held until the request's transaction ends, so this guesser
+ * must run in one: `inOneTransaction`), and every anonymous count is taken before the comparison,
+ * atomically, and given back by a right code. A right code never resets a count.
  *
  * @throws `too_many_attempts` (over a limit: not compared), `invalid_code` (wrong, used or
  * foreign), `code_expired` (right but too late).
@@ -66,15 +68,14 @@ export async function matchCode(
 
 async function matchBackendCode(context: ServiceContext, scope: CodeScope, hash: string): Promise<CodeRecord> {
   const key = attemptKey(scope.clientId, scope.userId, scope.purpose);
+  // The user's attempts are taken one at a time until the request's transaction ends, so the
+  // count read below is still the count when a wrong code adds to it: concurrent guesses get no
+  // more tries than sequential ones, and a right code writes no count at all.
+  await context.storage.attempts.lock(key);
   await assertNotLockedOut(context, key); // read-only, so a locked-out flood costs no writes
-  const attempt = await reserveAttempt(context, key);
   const found = findCode(await context.storage.codes.list(scope), hash);
-  if (found || (await context.storage.codes.isConsumed(scope, hash))) {
-    // Only this attempt is given back: clearing the count would hand a guesser a fresh allowance
-    // each time the right code comes by. Failures end with their window (`lockoutMs`).
-    await forgiveAttempt(context, key);
-    return rightCode(context, found);
-  }
+  if (found || (await context.storage.codes.isConsumed(scope, hash))) return rightCode(context, found);
+  const attempt = await recordWrongCode(context, key);
   if (attempt.failures >= context.options.maxFailedAttempts) {
     // The last wrong code allowed: no live code of this user and purpose survives a lock-out.
     await invalidateCodes(context, { clientId: scope.clientId, userId: scope.userId, purpose: scope.purpose });

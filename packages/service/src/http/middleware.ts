@@ -1,31 +1,53 @@
 import { ENDPOINTS } from "@handoff/types";
 import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { ServiceContext } from "../context.js";
 import { fail } from "./fail.js";
 
-/** Headers on every answer: nothing is cached, sniffed, framed or referred. */
+/**
+ * Headers on every answer: nothing is cached, sniffed, framed or referred. Set before the route
+ * runs, so they go out with the answer it makes (a route may still set its own `Cache-Control`):
+ * a header set on an answer already made copies the whole answer.
+ */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  c.header("Cache-Control", "no-store");
   c.header("X-Content-Type-Options", "nosniff");
   c.header("X-Frame-Options", "DENY");
   c.header("Referrer-Policy", "no-referrer");
   c.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   c.header("Cross-Origin-Resource-Policy", "cross-origin");
+  await next();
 };
 
-/** Bodies must be JSON and small: 415 and 413 before anything is parsed. */
-export function jsonOnly(context: ServiceContext): MiddlewareHandler {
+/** POST bodies must be JSON: 415 before anything is read. */
+export const jsonOnly: MiddlewareHandler = async (c, next) => {
+  if (c.req.method !== "POST") return next();
+  const type = c.req.header("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw fail("unsupported_media_type", "The body must be application/json.");
+  }
+  return next();
+};
+
+/**
+ * Bodies must be small: 413 before anything is parsed. A body with a `Content-Length` is judged
+ * by it (the HTTP server holds the sender to it, and nothing is read here); one without
+ * (chunked) is read up to the limit by Hono's `bodyLimit`, which otherwise turns every
+ * request's body into a web stream.
+ */
+export function limitBodySize(context: ServiceContext): MiddlewareHandler {
+  const maxBytes = context.options.maxBodyBytes;
+  const tooLarge = () => fail("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
+  const readUpToLimit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw tooLarge();
+    },
+  });
   return async (c, next) => {
-    if (c.req.method !== "POST") return next();
-    const type = c.req.header("content-type") ?? "";
-    if (!/^application\/json\s*(;|$)/i.test(type)) {
-      throw fail("unsupported_media_type", "The body must be application/json.");
-    }
-    const length = Number(c.req.header("content-length") ?? "0");
-    if (length > context.options.maxBodyBytes) {
-      throw fail("payload_too_large", `The body must be at most ${context.options.maxBodyBytes} bytes.`);
-    }
+    const length = c.req.header("content-length");
+    if (length === undefined || c.req.header("transfer-encoding") !== undefined) return readUpToLimit(c, next);
+    if (Number(length) > maxBytes) throw tooLarge();
     return next();
   };
 }
@@ -61,12 +83,13 @@ export function cors(allowedOrigins: () => ReadonlySet<string>): MiddlewareHandl
       c.header("Vary", "Origin");
       return c.body(null, 204);
     }
-    await next();
+    // Before the route runs, like the security headers: the answer is made with them.
     if (allowed) {
       c.header("Access-Control-Allow-Origin", origin);
       c.header("Access-Control-Expose-Headers", "Retry-After");
     }
     c.header("Vary", "Origin", { append: true });
+    await next();
   };
 }
 

@@ -9,6 +9,7 @@ import { SqlCredentialStore } from "./queries/credentials.js";
 import { SqlKeyStore } from "./queries/keys.js";
 import { PURGE_BATCH, purgeBatchParams } from "./queries/purge.js";
 import { SqlUserStore } from "./queries/users.js";
+import type { ClientRecord } from "./records.js";
 import type { SqlDatabase, SqlExecutor } from "./sql/sql-database.js";
 import type {
   AttemptStore,
@@ -23,10 +24,10 @@ import type {
   UserStore,
 } from "./storage.js";
 
-/** Every store, its queries on `db`. */
-function storesOn(db: SqlDatabase): StorageStores {
+/** Every store, its queries on `db`; the clients found kept in `clientCache`. */
+function storesOn(db: SqlDatabase, clientCache: Map<string, ClientRecord>): StorageStores {
   return {
-    clients: new SqlClientStore(db),
+    clients: new SqlClientStore(db, clientCache),
     users: new SqlUserStore(db),
     credentials: new SqlCredentialStore(db),
     codes: new SqlCodeStore(db),
@@ -66,6 +67,8 @@ export abstract class SqlStorage implements Storage {
   readonly challenges: ChallengeStore;
   /** The database every store runs its queries on. */
   protected readonly db: SqlDatabase;
+  /** The clients read so far, by id, for the stores of every transaction too (see {@link SqlClientStore}). */
+  readonly #clientCache = new Map<string, ClientRecord>();
 
   /** Builds every store on `db`. */
   protected constructor(db: SqlDatabase) {
@@ -78,14 +81,14 @@ export abstract class SqlStorage implements Storage {
       attempts: this.attempts,
       keys: this.keys,
       challenges: this.challenges,
-    } = storesOn(db));
+    } = storesOn(db, this.#clientCache));
   }
 
   async transaction<T>(work: (stores: StorageStores) => Promise<T>): Promise<T> {
     // A HandoffError is the request's answer, not a fault: what it wrote is committed first.
     const outcome = await this.db.transaction(async (tx) => {
       try {
-        return { value: await work(storesOn(inTransaction(this.db, tx))) };
+        return { value: await work(storesOn(inTransaction(this.db, tx), this.#clientCache)) };
       } catch (error) {
         if (isHandoffError(error)) return { refusal: error };
         throw error;

@@ -157,8 +157,12 @@ export interface AttemptStore {
   recordFailure(key: string, windowMs: number, now: Date): Promise<AttemptState>;
   /** Current failures under `key`, or `undefined` when its window has ended. */
   getFailures(key: string, now: Date): Promise<AttemptState | undefined>;
-  /** Atomically takes back one failure counted under `key` (never below zero). */
-  forgiveFailure(key: string): Promise<void>;
+  /**
+   * Holds `key` until the open transaction ends: another transaction locking the same key waits
+   * for it. Inside `Storage.transaction` only (outside one, it holds nothing). On SQLite a
+   * transaction already excludes every other writer, so this costs nothing there.
+   */
+  lock(key: string): Promise<void>;
   /** Atomically records a nonce; `false` when it was already seen and has not expired. */
   useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;
 }

@@ -11,7 +11,8 @@ const RECORD_FAILURE = sql(
    RETURNING failures, window_ends_at`,
 );
 const GET_FAILURES = sql("SELECT failures, window_ends_at FROM attempts WHERE key = ? AND window_ends_at > ?");
-const FORGIVE_FAILURE = sql("UPDATE attempts SET failures = failures - 1 WHERE key = ? AND failures > 0");
+/** A transaction-scoped advisory lock on a key's 64-bit hash (Postgres: SQLite transactions exclude each other). */
+const LOCK_KEY = sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
 /** Inserts the nonce, or takes over an expired row the purge has not deleted yet. */
 const USE_NONCE = sql(
   `INSERT INTO nonces (client_id, nonce, expires_at) VALUES (?, ?, ?)
@@ -48,8 +49,8 @@ export class SqlAttemptStore extends SqlStore implements AttemptStore {
     return row && attemptState(row);
   }
 
-  async forgiveFailure(key: string): Promise<void> {
-    await this.db.run(FORGIVE_FAILURE, [key]);
+  async lock(key: string): Promise<void> {
+    if (this.db.dialect === "postgres") await this.db.get(LOCK_KEY, [key]);
   }
 
   async useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
