@@ -13,7 +13,9 @@ import { ratio, type Summary, summarize } from "./lib/stats.ts";
 
 export interface AuthorizeFloorResult {
   concurrency: number;
+  /** Seconds each side ran, in `rounds` interleaved rounds. */
   seconds: number;
+  rounds: number;
   handoff: { requestsPerSecond: number; latencyMs: Summary };
   floor: { requestsPerSecond: number; latencyMs: Summary };
   /** Handoff's requests per second over the floor's (goal ≥ 0.8). */
@@ -23,12 +25,19 @@ export interface AuthorizeFloorResult {
   p99Ratio: number;
 }
 
+/** Requests sent by {@link drive} and their latencies. */
+interface Driven {
+  requests: number;
+  seconds: number;
+  latencies: number[];
+}
+
 /** Runs `send` from `concurrency` workers for `seconds` (or until `send` says there is no more). */
 async function drive(
   seconds: number,
   concurrency: number,
   send: (worker: number) => Promise<boolean>,
-): Promise<{ requestsPerSecond: number; latencyMs: Summary }> {
+): Promise<Driven> {
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const latencies: number[] = [];
@@ -41,8 +50,17 @@ async function drive(
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  return { requestsPerSecond: Math.round(latencies.length / elapsed), latencyMs: summarize(latencies) };
+  return { requests: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+/** The rounds of one side together: requests per second over all of them, and every latency. */
+function total(rounds: readonly Driven[]): { requestsPerSecond: number; latencyMs: Summary } {
+  const requests = rounds.reduce((sum, round) => sum + round.requests, 0);
+  const seconds = rounds.reduce((sum, round) => sum + round.seconds, 0);
+  return {
+    requestsPerSecond: Math.round(requests / seconds),
+    latencyMs: summarize(rounds.flatMap((round) => round.latencies)),
+  };
 }
 
 /** Starts the floor server with the bench client's public key. */
@@ -71,6 +89,7 @@ export async function benchAuthorizeFloor(
   seconds: number,
   concurrency: number,
   codesPerWorker: number,
+  rounds = 3,
 ): Promise<AuthorizeFloorResult> {
   // Codes to authorize, made beforehand (the timed part is authorize alone), one live code per
   // user as in real use: a user with hundreds of live codes would make each match scan them all.
@@ -84,19 +103,19 @@ export async function benchAuthorizeFloor(
       return pending;
     }),
   );
-  const handoff = await drive(seconds, concurrency, async (worker) => {
+  const authorize = async (worker: number) => {
     const next = pools[worker]?.pop();
     if (next === undefined) return false;
     const response = await service.authorize(next.userId, next.code);
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`authorize answered ${response.status}`);
     return true;
-  });
+  };
 
   const floor = await startFloor(privateJwk);
   try {
     const key = await importJWK(privateJwk, "ES256");
-    const floorResult = await drive(seconds, concurrency, async () => {
+    const floorAuthorize = async () => {
       const token = await new SignJWT({
         client_id: service.clientId,
         type: "codes.authorize",
@@ -113,10 +132,20 @@ export async function benchAuthorizeFloor(
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`floor answered ${response.status}`);
       return true;
-    });
+    };
+    // Interleaved rounds, so a slower stretch of the machine falls on both sides alike.
+    const handoffRounds: Driven[] = [];
+    const floorRounds: Driven[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      handoffRounds.push(await drive(seconds / rounds, concurrency, authorize));
+      floorRounds.push(await drive(seconds / rounds, concurrency, floorAuthorize));
+    }
+    const handoff = total(handoffRounds);
+    const floorResult = total(floorRounds);
     return {
       concurrency,
       seconds,
+      rounds,
       handoff,
       floor: floorResult,
       throughputRatio: ratio(handoff.requestsPerSecond, floorResult.requestsPerSecond),

@@ -86,7 +86,7 @@ export function renderMarkdown(results: Record<string, unknown>): string {
     lines.push(
       "## 3b. Authorize against its floor (SQLite file)",
       "",
-      `Concurrency ${floor.concurrency}, ${floor.seconds} s each. The floor (lib/floor-server.ts) is Hono + one jose ES256 verify + one node:sqlite transaction of four writes (WAL, synchronous=NORMAL), in its own process like the service.`,
+      `Concurrency ${floor.concurrency}, ${floor.seconds} s each, in ${floor.rounds} interleaved rounds (Handoff, floor, Handoff, …). The floor (lib/floor-server.ts) is Hono + one jose ES256 verify + one node:sqlite transaction of four writes (WAL, synchronous=NORMAL), in its own process like the service.`,
       "",
       "| measure | requests/s | n | min | median | p99 | max |",
       "|---|---|---|---|---|---|---|",

@@ -52,7 +52,7 @@ const sizes = smoke
       polling: 20,
       waits: [1_000, 10_000],
       throughputSeconds: 5,
-      authorizeCodes: 400,
+      authorizeCodes: 600,
       importRuns: 15,
       sdkCalls: 300,
       crossInstance: 300,

@@ -1,5 +1,6 @@
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
+import { inOneTransaction } from "../storage/in-one-transaction.js";
 import type { CodeRecord } from "../storage/records.js";
 import { type Guesser, reserveAddressAttempt, returnAddressAttempt } from "./address-attempts.js";
 import { assertNotLockedOut, attemptKey, lockedOut, recordWrongCode } from "./attempts.js";
@@ -47,8 +48,7 @@ function rightCode(context: ServiceContext, found: CodeRecord | undefined): Code
  *   addresses: they can cost a code, never an account.
  *
  * Concurrent guesses get no more tries than sequential ones: the backend's are taken one at a
- * time per user and purpose (a lock held until the request's transaction ends, so this guesser
- * must run in one: `inOneTransaction`), and every anonymous count is taken before the comparison,
+ * time per user and purpose (a lock held until their transaction ends), and every anonymous count is taken before the comparison,
  * atomically, and given back by a right code. A right code never resets a count.
  *
  * @throws `too_many_attempts` (over a limit: not compared), `invalid_code` (wrong, used or
@@ -66,22 +66,26 @@ export async function matchCode(
     : matchAnonymousCode(context, scope, hash, guesser.address);
 }
 
-async function matchBackendCode(context: ServiceContext, scope: CodeScope, hash: string): Promise<CodeRecord> {
-  const key = attemptKey(scope.clientId, scope.userId, scope.purpose);
-  // The user's attempts are taken one at a time until the request's transaction ends, so the
-  // count read below is still the count when a wrong code adds to it: concurrent guesses get no
-  // more tries than sequential ones, and a right code writes no count at all.
-  await context.storage.attempts.lock(key);
-  await assertNotLockedOut(context, key); // read-only, so a locked-out flood costs no writes
-  const found = findCode(await context.storage.codes.list(scope), hash);
-  if (found || (await context.storage.codes.isConsumed(scope, hash))) return rightCode(context, found);
-  const attempt = await recordWrongCode(context, key);
-  if (attempt.failures >= context.options.maxFailedAttempts) {
-    // The last wrong code allowed: no live code of this user and purpose survives a lock-out.
-    await invalidateCodes(context, { clientId: scope.clientId, userId: scope.userId, purpose: scope.purpose });
-    throw lockedOut(context, attempt.windowEndsAt);
-  }
-  throw invalidCode();
+/**
+ * The backend's code: its attempts are taken one at a time per user and purpose, in a transaction
+ * of their own or the caller's (`inOneTransaction` joins an open one), so the count read is still
+ * the count when a wrong code adds to it, and a right code writes no count at all.
+ */
+function matchBackendCode(context: ServiceContext, scope: CodeScope, hash: string): Promise<CodeRecord> {
+  return inOneTransaction(context, async (tx) => {
+    const key = attemptKey(scope.clientId, scope.userId, scope.purpose);
+    await tx.storage.attempts.lock(key);
+    await assertNotLockedOut(tx, key); // read-only, so a locked-out flood costs no writes
+    const found = findCode(await tx.storage.codes.list(scope), hash);
+    if (found || (await tx.storage.codes.isConsumed(scope, hash))) return rightCode(tx, found);
+    const attempt = await recordWrongCode(tx, key);
+    if (attempt.failures >= tx.options.maxFailedAttempts) {
+      // The last wrong code allowed: no live code of this user and purpose survives a lock-out.
+      await invalidateCodes(tx, { clientId: scope.clientId, userId: scope.userId, purpose: scope.purpose });
+      throw lockedOut(tx, attempt.windowEndsAt);
+    }
+    throw invalidCode();
+  });
 }
 
 async function matchAnonymousCode(

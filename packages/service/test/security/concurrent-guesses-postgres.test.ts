@@ -1,4 +1,4 @@
-import { generateCodeResponseSchema } from "@handoff/types";
+import { ENDPOINTS, generateCodeResponseSchema } from "@handoff/types";
 import { describe, expect, it } from "vitest";
 import { type Instance, useTwoInstances } from "../two-instances.js";
 import { usePostgres } from "../use-postgres.js";
@@ -57,6 +57,23 @@ describe("concurrent guesses on two instances sharing Postgres", () => {
       expect((await outcome(await authorize(t.one, userId, wrongCode(code, "short", i)))).code).toBe("invalid_code");
     }
     const answers = await batch(code, (on, value) => authorize(on, userId, value));
+    expect(answers.filter((answer) => answer.status === 200)).toEqual([]);
+    expect(answers.filter((answer) => answer.status === 400).length).toBeLessThanOrEqual(1);
+    expect(answers.every((answer) => answer.status === 400 || answer.status === 429)).toBe(true);
+  });
+
+  it("wait with a service token (the backend guessing): 40 guesses at once when one is left try at most one code", async () => {
+    const { username, code } = await newCode("backend-wait", false);
+    const backendWait = async (on: Instance, value: string) =>
+      on.post(
+        "/api/native/authenticate/code/wait",
+        { client_id: t.clientId, username, authentication_code: { code: value, type: "short" } },
+        { token: await t.token(ENDPOINTS.waitCode.scope) },
+      );
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS - 1; i++) {
+      expect((await outcome(await backendWait(t.one, wrongCode(code, "short", i)))).code).toBe("invalid_code");
+    }
+    const answers = await batch(code, (on, value) => backendWait(on, value));
     expect(answers.filter((answer) => answer.status === 200)).toEqual([]);
     expect(answers.filter((answer) => answer.status === 400).length).toBeLessThanOrEqual(1);
     expect(answers.every((answer) => answer.status === 400 || answer.status === 429)).toBe(true);
