@@ -34,6 +34,14 @@ function rightCode(context: ServiceContext, found: CodeRecord | undefined): Code
   return found;
 }
 
+/** What runs inside a match's transaction once the code is right and live, before it commits. */
+export type OnMatch = (tx: ServiceContext, record: CodeRecord) => Promise<void>;
+
+/** The lock key of the guesses anonymous callers make at one user's codes of a type and purpose. */
+function guessKey(scope: CodeScope): string {
+  return `guess:${scope.clientId}:${scope.userId}:${scope.purpose}:${scope.type}`;
+}
+
 /**
  * Finds the live code a person typed, counting wrong ones by who sent it
  * ([security model: brute force](../../../../docs/security.md#codes)):
@@ -47,9 +55,12 @@ function rightCode(context: ServiceContext, found: CodeRecord | undefined): Code
  *   address over all users. Anonymous guesses never lock out the backend or the user's other
  *   addresses: they can cost a code, never an account.
  *
- * Concurrent guesses get no more tries than sequential ones: the backend's are taken one at a
- * time per user and purpose (a lock held until their transaction ends), and every anonymous count is taken before the comparison,
- * atomically, and given back by a right code. A right code never resets a count.
+ * Concurrent guesses get no more tries than sequential ones: the codes of a user are compared one
+ * request at a time (a lock per user and purpose, or per user, purpose and type for anonymous
+ * callers, held by the match's transaction: its own, or the caller's when one is open), so the
+ * counts read are still the counts when a wrong code adds to them; a right code writes no count.
+ * The per-address counts are taken before the transaction, atomically, and given back by a right
+ * code. A right code never resets a count. `onMatch` runs in the same transaction.
  *
  * @throws `too_many_attempts` (over a limit: not compared), `invalid_code` (wrong, used or
  * foreign), `code_expired` (right but too late).
@@ -59,25 +70,37 @@ export async function matchCode(
   scope: CodeScope,
   input: string,
   guesser: Guesser,
+  onMatch?: OnMatch,
 ): Promise<CodeRecord> {
   const hash = hashCode(context.codeSecret, scope, input);
-  return guesser.kind === "backend"
-    ? matchBackendCode(context, scope, hash)
-    : matchAnonymousCode(context, scope, hash, guesser.address);
+  if (guesser.kind === "backend") return rightCode(context, await matchBackendCode(context, scope, hash, onMatch));
+  // Counted before the transaction: the per-address limiter has its own connection (Postgres), which
+  // a transaction holding one must not wait for.
+  const reservation = await reserveAddressAttempt(context, guesser.address, scope.clientId, scope.userId);
+  const found = await matchAnonymousCode(context, scope, hash, onMatch);
+  await returnAddressAttempt(context, reservation);
+  return rightCode(context, found);
 }
 
-/**
- * The backend's code: its attempts are taken one at a time per user and purpose, in a transaction
- * of their own or the caller's (`inOneTransaction` joins an open one), so the count read is still
- * the count when a wrong code adds to it, and a right code writes no count at all.
- */
-function matchBackendCode(context: ServiceContext, scope: CodeScope, hash: string): Promise<CodeRecord> {
+/** `found` if it is live: runs `onMatch` on it first. */
+async function onLiveMatch(tx: ServiceContext, found: CodeRecord | undefined, onMatch: OnMatch | undefined) {
+  if (found && onMatch && found.expiresAt.getTime() > tx.now().getTime()) await onMatch(tx, found);
+  return found;
+}
+
+/** The backend's code; a right one returned, used or not, for {@link rightCode} to judge. */
+function matchBackendCode(
+  context: ServiceContext,
+  scope: CodeScope,
+  hash: string,
+  onMatch: OnMatch | undefined,
+): Promise<CodeRecord | undefined> {
   return inOneTransaction(context, async (tx) => {
     const key = attemptKey(scope.clientId, scope.userId, scope.purpose);
     await tx.storage.attempts.lock(key);
     await assertNotLockedOut(tx, key); // read-only, so a locked-out flood costs no writes
     const found = findCode(await tx.storage.codes.list(scope), hash);
-    if (found || (await tx.storage.codes.isConsumed(scope, hash))) return rightCode(tx, found);
+    if (found || (await tx.storage.codes.isConsumed(scope, hash))) return onLiveMatch(tx, found, onMatch);
     const attempt = await recordWrongCode(tx, key);
     if (attempt.failures >= tx.options.maxFailedAttempts) {
       // The last wrong code allowed: no live code of this user and purpose survives a lock-out.
@@ -88,25 +111,27 @@ function matchBackendCode(context: ServiceContext, scope: CodeScope, hash: strin
   });
 }
 
-async function matchAnonymousCode(
+/**
+ * An anonymous caller's code: codes past their budget are never compared; a wrong code counts a
+ * guess at every live code of the scope and deletes those it brings to `maxGuessesPerCode`.
+ */
+function matchAnonymousCode(
   context: ServiceContext,
   scope: CodeScope,
   hash: string,
-  address: string,
-): Promise<CodeRecord> {
-  const reservation = await reserveAddressAttempt(context, address, scope.clientId, scope.userId);
-  const limit = context.options.maxGuessesPerCode;
-  const live = await context.storage.codes.reserveGuess(scope);
-  // A code past its budget is never compared again; the wrong guess below deletes it.
-  const found = findCode(
-    live.filter((code) => code.guesses <= limit),
-    hash,
-  );
-  if (found || (await context.storage.codes.isConsumed(scope, hash))) {
-    await context.storage.codes.returnGuess(live.map((code) => code.id));
-    await returnAddressAttempt(context, reservation);
-    return rightCode(context, found);
-  }
-  for (const id of await context.storage.codes.deleteGuessed(scope, limit)) context.waits.publish(id, "invalidated");
-  throw invalidCode();
+  onMatch: OnMatch | undefined,
+): Promise<CodeRecord | undefined> {
+  return inOneTransaction(context, async (tx) => {
+    await tx.storage.attempts.lock(guessKey(scope));
+    const limit = tx.options.maxGuessesPerCode;
+    const live = await tx.storage.codes.list(scope);
+    const found = findCode(
+      live.filter((code) => code.guesses < limit),
+      hash,
+    );
+    if (found || (await tx.storage.codes.isConsumed(scope, hash))) return onLiveMatch(tx, found, onMatch);
+    await tx.storage.codes.countGuess(scope);
+    for (const id of await tx.storage.codes.deleteGuessed(scope, limit)) tx.waits.publish(id, "invalidated");
+    throw invalidCode();
+  });
 }

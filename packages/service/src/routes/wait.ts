@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import { checkTokenClient, checkTokenUser } from "../auth/token-binding.js";
 import { verifyServiceToken } from "../auth/verify-service-token.js";
 import { anonymousGuesser } from "../codes/address-attempts.js";
+import type { CodeScope } from "../codes/code-operations.js";
 import { matchCode, unknownUserSubject } from "../codes/match-code.js";
 import type { ServiceContext } from "../context.js";
 import { fail } from "../http/fail.js";
@@ -10,7 +11,7 @@ import { readBody } from "../http/json.js";
 import { assertOriginAllowed } from "../http/middleware.js";
 import { replySession } from "../http/reply-session.js";
 import { requesterIp, requestInfo } from "../http/request-info.js";
-import type { UserRecord } from "../storage/records.js";
+import type { CodeRecord, UserRecord } from "../storage/records.js";
 import { assertActive } from "../users/assert-active.js";
 import { waitForCode } from "../wait/wait-for-code.js";
 
@@ -47,13 +48,16 @@ export function registerWaitRoutes(app: Hono, context: ServiceContext): void {
     if (token) checkTokenUser(token, user ?? { username: body.username });
     const userId = user?.id ?? unknownUserSubject(body.username);
     const guesser = token ? ({ kind: "backend" } as const) : anonymousGuesser(c, context);
-    const record = await matchCode(context, { clientId: client.id, userId, type, purpose }, input, guesser);
+    // Who is asking, for the approving device to show (RFC 8628 §5.4), recorded in the match's
+    // transaction; the first wait wins.
+    const recordRequester = async (tx: ServiceContext, found: CodeRecord) => {
+      if (found.requestInfo !== null) return;
+      await tx.storage.codes.recordRequester(found.id, requestInfo(c, context.options.trustProxy, context.now()));
+    };
+    const scope: CodeScope = { clientId: client.id, userId, type, purpose };
+    const record = await matchCode(context, scope, input, guesser, recordRequester);
     if (!user) throw fail("invalid_code"); // nobody has codes of an unknown user
     assertActive(user); // only a right code gets here: it tells its holder nothing new
-    // Who is asking, for the approving device to show (RFC 8628 §5.4); the first wait wins.
-    if (record.requestInfo === null) {
-      await context.storage.codes.recordRequester(record.id, requestInfo(c, context.options.trustProxy, context.now()));
-    }
 
     // Capped per code and per address once the code matched; the slot is given back however the wait ends.
     const address = requesterIp(c, context.options.trustProxy);

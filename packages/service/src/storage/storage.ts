@@ -127,13 +127,8 @@ export interface CodeStore {
   get(id: string): Promise<CodeRecord | undefined>;
   /** Codes not consumed, of one user, client, type and purpose (expired ones included), oldest first. */
   list(query: CodeQuery): Promise<CodeRecord[]>;
-  /**
-   * Atomically counts one anonymous guess on every code of `query` that is not consumed, before
-   * the guess is compared; returns those codes with their new counts.
-   */
-  reserveGuess(query: CodeQuery): Promise<CodeRecord[]>;
-  /** Takes back the guess {@link CodeStore.reserveGuess} counted on these codes (the guess was right). */
-  returnGuess(ids: readonly string[]): Promise<void>;
+  /** Atomically counts one wrong anonymous guess on every code of `query` that is not consumed. */
+  countGuess(query: CodeQuery): Promise<void>;
   /** Deletes the unconsumed codes of `query` with at least `guesses` anonymous guesses; returns their ids. */
   deleteGuessed(query: CodeQuery, guesses: number): Promise<string[]>;
   /** Whether a consumed code of `query` has this hash (a right code sent again after its use). */

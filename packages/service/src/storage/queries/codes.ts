@@ -1,7 +1,7 @@
 import type { CodePurpose, CodeType } from "@handoff/types";
 import type { CodeRecord, RequestInfo } from "../records.js";
 import { toCode } from "../rows.js";
-import { dialectSql, sql } from "../sql/query.js";
+import { sql } from "../sql/query.js";
 import { jsonText, msOrNull } from "../sql/sql-database.js";
 import type { CodeQuery, CodeStore } from "../storage.js";
 import { SqlStore } from "./sql-store.js";
@@ -15,12 +15,7 @@ const INSERT = sql(
 );
 const GET = sql("SELECT * FROM codes WHERE id = ?");
 const LIST = sql(`SELECT * FROM codes WHERE ${LIVE} ORDER BY created_at, id`);
-const RESERVE_GUESS = sql(`UPDATE codes SET guesses = guesses + 1 WHERE ${LIVE} RETURNING *`);
-const RETURN_GUESS = dialectSql({
-  sqlite: "UPDATE codes SET guesses = guesses - 1 WHERE id IN (SELECT value FROM json_each(?)) AND guesses > 0",
-  postgres:
-    "UPDATE codes SET guesses = guesses - 1 WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND guesses > 0",
-});
+const COUNT_GUESS = sql(`UPDATE codes SET guesses = guesses + 1 WHERE ${LIVE}`);
 const DELETE_GUESSED = sql(`DELETE FROM codes WHERE ${LIVE} AND guesses >= ? RETURNING id`);
 const IS_CONSUMED = sql(
   "SELECT 1 AS found FROM codes WHERE client_id = ? AND user_id = ? AND purpose = ? AND type = ? AND consumed_at IS NOT NULL AND hash = ? LIMIT 1",
@@ -74,12 +69,8 @@ export class SqlCodeStore extends SqlStore implements CodeStore {
     return (await this.db.all(LIST, live(query))).map(toCode);
   }
 
-  async reserveGuess(query: CodeQuery): Promise<CodeRecord[]> {
-    return (await this.db.all(RESERVE_GUESS, live(query))).map(toCode);
-  }
-
-  async returnGuess(codeIds: readonly string[]): Promise<void> {
-    if (codeIds.length > 0) await this.db.run(RETURN_GUESS, [jsonText(codeIds)]);
+  async countGuess(query: CodeQuery): Promise<void> {
+    await this.db.run(COUNT_GUESS, live(query));
   }
 
   async deleteGuessed(query: CodeQuery, guesses: number): Promise<string[]> {
