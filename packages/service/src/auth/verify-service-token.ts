@@ -19,9 +19,9 @@ export interface VerifiedServiceToken {
 }
 
 /**
- * Each client's imported public key, by its record: the storage keeps a client's record once read
- * (clients never change), so the key is imported once per client; a storage handing out a new
- * record per read would import per request, correctly but slowly.
+ * Each client's imported public key, by its record: the storage keeps a client's record for a while
+ * once read, so the key is imported about once per client and cache period; a storage handing out
+ * a new record per read would import per request, correctly but slowly.
  */
 const keyCache = new WeakMap<ClientRecord, Promise<CryptoKey>>();
 

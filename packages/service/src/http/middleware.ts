@@ -9,18 +9,18 @@ import { fail } from "./fail.js";
  * runs, so they go out with the answer it makes (a route may still set its own `Cache-Control`):
  * a header set on an answer already made copies the whole answer.
  */
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
+export const securityHeaders: MiddlewareHandler = (c, next) => {
   c.header("Cache-Control", "no-store");
   c.header("X-Content-Type-Options", "nosniff");
   c.header("X-Frame-Options", "DENY");
   c.header("Referrer-Policy", "no-referrer");
   c.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   c.header("Cross-Origin-Resource-Policy", "cross-origin");
-  await next();
+  return next();
 };
 
 /** POST bodies must be JSON: 415 before anything is read. */
-export const jsonOnly: MiddlewareHandler = async (c, next) => {
+export const jsonOnly: MiddlewareHandler = (c, next) => {
   if (c.req.method !== "POST") return next();
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
@@ -44,7 +44,7 @@ export function limitBodySize(context: ServiceContext): MiddlewareHandler {
       throw tooLarge();
     },
   });
-  return async (c, next) => {
+  return (c, next) => {
     const length = c.req.header("content-length");
     if (length === undefined || c.req.header("transfer-encoding") !== undefined) return readUpToLimit(c, next);
     if (Number(length) > maxBytes) throw tooLarge();
@@ -70,18 +70,18 @@ const BROWSER_PATHS: ReadonlySet<string> = new Set(
  * the client check the origin against that client's own list.
  */
 export function cors(allowedOrigins: () => ReadonlySet<string>): MiddlewareHandler {
-  return async (c, next) => {
+  return (c, next) => {
     if (!BROWSER_PATHS.has(c.req.path)) return next();
     const origin = c.req.header("origin");
     const allowed = origin !== undefined && origin !== "null" && allowedOrigins().has(origin);
     if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {
-      if (!allowed) return c.body(null, 403);
+      if (!allowed) return Promise.resolve(c.body(null, 403));
       c.header("Access-Control-Allow-Origin", origin);
       c.header("Access-Control-Allow-Methods", "GET, POST");
       c.header("Access-Control-Allow-Headers", "Content-Type, Authorization");
       c.header("Access-Control-Max-Age", "600");
       c.header("Vary", "Origin");
-      return c.body(null, 204);
+      return Promise.resolve(c.body(null, 204));
     }
     // Before the route runs, like the security headers: the answer is made with them.
     if (allowed) {
@@ -89,7 +89,7 @@ export function cors(allowedOrigins: () => ReadonlySet<string>): MiddlewareHandl
       c.header("Access-Control-Expose-Headers", "Retry-After");
     }
     c.header("Vary", "Origin", { append: true });
-    await next();
+    return next();
   };
 }
 

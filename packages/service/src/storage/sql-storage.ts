@@ -3,13 +3,12 @@ import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { type PurgeCounts, purgeInBatches } from "./purge.js";
 import { SqlAttemptStore } from "./queries/attempts.js";
 import { SqlChallengeStore } from "./queries/challenges.js";
-import { SqlClientStore } from "./queries/clients.js";
+import { type CachedClient, SqlClientStore } from "./queries/clients.js";
 import { SqlCodeStore } from "./queries/codes.js";
 import { SqlCredentialStore } from "./queries/credentials.js";
 import { SqlKeyStore } from "./queries/keys.js";
 import { PURGE_BATCH, purgeBatchParams } from "./queries/purge.js";
 import { SqlUserStore } from "./queries/users.js";
-import type { ClientRecord } from "./records.js";
 import type { SqlDatabase, SqlExecutor } from "./sql/sql-database.js";
 import type {
   AttemptStore,
@@ -25,7 +24,7 @@ import type {
 } from "./storage.js";
 
 /** Every store, its queries on `db`; the clients found kept in `clientCache`. */
-function storesOn(db: SqlDatabase, clientCache: Map<string, ClientRecord>): StorageStores {
+function storesOn(db: SqlDatabase, clientCache: Map<string, CachedClient>): StorageStores {
   return {
     clients: new SqlClientStore(db, clientCache),
     users: new SqlUserStore(db),
@@ -68,7 +67,7 @@ export abstract class SqlStorage implements Storage {
   /** The database every store runs its queries on. */
   protected readonly db: SqlDatabase;
   /** The clients read so far, by id, for the stores of every transaction too (see {@link SqlClientStore}). */
-  readonly #clientCache = new Map<string, ClientRecord>();
+  readonly #clientCache = new Map<string, CachedClient>();
 
   /** Builds every store on `db`. */
   protected constructor(db: SqlDatabase) {

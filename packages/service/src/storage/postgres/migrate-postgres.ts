@@ -10,7 +10,9 @@ export async function migratePostgres(pool: Pool, migrations: readonly string[] 
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
+    // READ COMMITTED whatever the default: the instance that waited for the lock must see the
+    // migrations the one before it committed.
+    await client.query("BEGIN ISOLATION LEVEL READ COMMITTED");
     await client.query("SELECT pg_advisory_xact_lock(hashtext('handoff:schema_migrations'))");
     await client.query(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)",

@@ -11,18 +11,28 @@ const INSERT = sql(
 const GET = sql("SELECT * FROM clients WHERE id = ?");
 const LIST = sql("SELECT * FROM clients ORDER BY created_at, id");
 
+/** How long a client read from the database is used before it is read again. */
+export const CLIENT_CACHE_MS = 30_000;
+
+/** A client as read, and when. */
+export interface CachedClient {
+  client: ClientRecord;
+  readAt: number;
+}
+
 /**
- * {@link ClientStore} on the `clients` table, in either dialect. A client is never changed once
- * stored (there is no update nor delete), so `get` keeps each client it found in `cache` (shared
- * with the stores of the storage's transactions) and reads it once per process: every service
- * token names its client. An id not found is not kept (the CLI or another instance may store it
- * next), so the cache holds stored clients only. A future update or delete of clients must evict.
+ * {@link ClientStore} on the `clients` table, in either dialect. Every service token names its
+ * client, and the service itself never changes one, so `get` keeps each client it found in
+ * `cache` (shared with the stores of the storage's transactions) for {@link CLIENT_CACHE_MS}: a
+ * client row an operator edits or deletes in the database takes effect within that time on every
+ * instance. An id not found is not kept (the CLI or another instance may store it next), so the
+ * cache holds stored clients only.
  */
 export class SqlClientStore extends SqlStore implements ClientStore {
-  readonly #cache: Map<string, ClientRecord>;
+  readonly #cache: Map<string, CachedClient>;
 
   /** Runs the queries on `db`, keeping the clients found in `cache`. */
-  constructor(db: SqlDatabase, cache: Map<string, ClientRecord>) {
+  constructor(db: SqlDatabase, cache: Map<string, CachedClient>) {
     super(db);
     this.#cache = cache;
   }
@@ -39,12 +49,16 @@ export class SqlClientStore extends SqlStore implements ClientStore {
   }
 
   async get(id: string): Promise<ClientRecord | undefined> {
+    const now = Date.now();
     const cached = this.#cache.get(id);
-    if (cached) return cached;
+    if (cached && now - cached.readAt < CLIENT_CACHE_MS) return cached.client;
     const row = await this.db.get(GET, [id]);
-    if (!row) return undefined;
+    if (!row) {
+      this.#cache.delete(id);
+      return undefined;
+    }
     const client = toClient(row);
-    this.#cache.set(id, client);
+    this.#cache.set(id, { client, readAt: now });
     return client;
   }
 

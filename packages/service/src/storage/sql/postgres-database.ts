@@ -7,7 +7,8 @@ import type { SqlDatabase, SqlExecutor, SqlValue } from "./sql-database.js";
 /**
  * A {@link SqlDatabase} on a `pg` pool, for several service instances sharing one database.
  * Each statement runs on its own (autocommit, READ COMMITTED): concurrent updates of one row
- * wait for each other and re-check their `WHERE`; a transaction holds one pooled connection.
+ * wait for each other and re-check their `WHERE`; a transaction holds one pooled connection and
+ * is READ COMMITTED too, whatever `default_transaction_isolation` says.
  */
 export class PostgresDatabase implements SqlDatabase {
   readonly dialect = "postgres";
@@ -39,7 +40,9 @@ export class PostgresDatabase implements SqlDatabase {
       (await client.query<Row>(query.postgres, params as SqlValue[])).rows;
     let result: T;
     try {
-      await client.query("BEGIN");
+      // Pinned, whatever the database's or role's default: the code limits count on each
+      // statement seeing what committed before it (a lock waited for, then the counts read).
+      await client.query("BEGIN ISOLATION LEVEL READ COMMITTED");
       result = await work({
         all,
         get: async (query, params) => (await all(query, params))[0],
