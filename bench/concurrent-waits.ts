@@ -2,6 +2,8 @@
  * Concurrent waits: N simultaneous waits on one service process, all released by authorizes.
  * Reports errors (must be 0), RSS growth of the service, and how long releasing the batch takes.
  */
+import { createCycleUsers, handoffCycle } from "./lib/handoff-cycle.ts";
+import { connectHeapProbe, type HeapProbe } from "./lib/heap-probe.ts";
 import type { BenchService } from "./lib/service-process.ts";
 import { ratio } from "./lib/stats.ts";
 
@@ -14,6 +16,11 @@ export interface ConcurrentWaitsResult {
   rssHeldMiB: number;
   /** RSS growth per held wait, KiB. */
   rssPerWaitKiB: number;
+  /**
+   * The service's live heap (after a full collection) before the waits, while held, and a second
+   * after they all ended, in MiB; absent when the service has no inspector.
+   */
+  heap?: { beforeMiB: number; heldMiB: number; afterMiB: number; perWaitKiB: number; afterOverBefore: number };
   /** From the first authorize to the last JWT received, ms. */
   releaseMs: number;
   /** The same number of bare round trips (GET /health, same concurrency), ms: the baseline. */
@@ -40,6 +47,11 @@ export async function benchConcurrentWaits(service: BenchService, waits: number)
     users.push({ username, userId, code: await service.generate(userId) });
   });
 
+  // Warm-up: a few full cycles first, so the wait path is compiled and its pools and maps have
+  // their working size before anything is measured.
+  for (const user of await createCycleUsers(service, 20, "warm")) await handoffCycle(service, user);
+  const probe: HeapProbe | undefined = service.inspectorUrl ? await connectHeapProbe(service.inspectorUrl) : undefined;
+  const heapBeforeMiB = await probe?.heapUsedMiB();
   const rssBeforeMiB = service.rssMiB();
   let errors = 0;
   const errorKinds: Record<string, number> = {};
@@ -69,6 +81,7 @@ export async function benchConcurrentWaits(service: BenchService, waits: number)
   // Let every wait reach the service and be held.
   await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 + waits / 2)));
   const rssHeldMiB = service.rssMiB();
+  const heapHeldMiB = await probe?.heapUsedMiB();
 
   const started = performance.now();
   await inBatches(users, 200, async ({ userId, code }) => {
@@ -78,6 +91,9 @@ export async function benchConcurrentWaits(service: BenchService, waits: number)
   });
   await Promise.all(held);
   const releaseMs = lastReceived - started;
+  await new Promise((resolve) => setTimeout(resolve, 1_000)); // closed connections torn down
+  const heapAfterMiB = await probe?.heapUsedMiB();
+  probe?.close();
 
   const baselineStarted = performance.now();
   await inBatches(indexes, 200, async () => {
@@ -92,6 +108,17 @@ export async function benchConcurrentWaits(service: BenchService, waits: number)
     rssBeforeMiB: Math.round(rssBeforeMiB * 10) / 10,
     rssHeldMiB: Math.round(rssHeldMiB * 10) / 10,
     rssPerWaitKiB: Math.round(((rssHeldMiB - rssBeforeMiB) * 1024 * 10) / waits) / 10,
+    ...(heapBeforeMiB !== undefined && heapHeldMiB !== undefined && heapAfterMiB !== undefined
+      ? {
+          heap: {
+            beforeMiB: Math.round(heapBeforeMiB * 10) / 10,
+            heldMiB: Math.round(heapHeldMiB * 10) / 10,
+            afterMiB: Math.round(heapAfterMiB * 10) / 10,
+            perWaitKiB: Math.round(((heapHeldMiB - heapBeforeMiB) * 1024 * 10) / waits) / 10,
+            afterOverBefore: ratio(heapAfterMiB, heapBeforeMiB),
+          },
+        }
+      : {}),
     releaseMs: Math.round(releaseMs),
     baselineMs: Math.round(baselineMs),
     releaseRatio: ratio(releaseMs, baselineMs),

@@ -66,6 +66,18 @@ export function renderMarkdown(results: Record<string, unknown>): string {
       "",
       "Releasing includes one authorize request per wait; the baseline sends the same number of bare requests at the same concurrency (200).",
       "",
+      "The service's live heap, read through its inspector after a full collection (goals: RSS per held wait ≤ 10 KiB at 10,000 waits; a second after the waits end, the heap within 10% of where it started, i.e. ≤ 1.1×):",
+      "",
+      "| waits | heap before (MiB) | heap held (MiB) | heap per wait (KiB) | heap after the waits (MiB) | after over before |",
+      "|---|---|---|---|---|---|",
+      ...concurrent.flatMap((r) =>
+        r.heap
+          ? [
+              `| ${r.waits} | ${r.heap.beforeMiB} | ${r.heap.heldMiB} | ${r.heap.perWaitKiB} | ${r.heap.afterMiB} | ${r.heap.afterOverBefore}× |`,
+            ]
+          : [],
+      ),
+      "",
     );
   }
   const throughput = results.throughput as ThroughputResult | undefined;

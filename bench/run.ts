@@ -99,7 +99,7 @@ await section("wakeUp", async () => {
 await section("concurrentWaits", async () => {
   const runs = [];
   for (const waits of sizes.waits) {
-    const service = await startBenchService();
+    const service = await startBenchService({ inspect: true });
     try {
       runs.push(await benchConcurrentWaits(service, waits));
     } finally {

@@ -20,6 +20,8 @@ export interface BenchService {
   /** The same key as a JWK. */
   privateKeyJwk: JWK;
   pid: number;
+  /** The process's inspector (`ws://127.0.0.1:…`), when started with `inspect: true`. */
+  inspectorUrl?: string;
   /** Resident set size of the service process, in MiB. */
   rssMiB(): number;
   post(path: string, body: unknown, scope?: string): Promise<Response>;
@@ -47,7 +49,7 @@ export function createBenchClient(database: string): BenchClient {
 }
 
 /** Starts the service CLI on a fresh SQLite file with one client. */
-export async function startBenchService(options: { waitTimeoutMs?: number } = {}): Promise<BenchService> {
+export async function startBenchService(options: BenchServiceOptions = {}): Promise<BenchService> {
   const dir = mkdtempSync(join(tmpdir(), "handoff-bench-"));
   const database = join(dir, "handoff.db");
   const service = await attachBenchService(database, createBenchClient(database), options);
@@ -60,16 +62,24 @@ export async function startBenchService(options: { waitTimeoutMs?: number } = {}
   };
 }
 
+/** How a bench service process runs. */
+export interface BenchServiceOptions {
+  waitTimeoutMs?: number;
+  /** Open the process's inspector on a free loopback port (lib/heap-probe.ts reads its heap). */
+  inspect?: boolean;
+}
+
 /** Starts one more service process on `database` for an existing client (several instances). */
 export async function attachBenchService(
   database: string,
   created: BenchClient,
-  options: { waitTimeoutMs?: number } = {},
+  options: BenchServiceOptions = {},
 ): Promise<BenchService> {
   const child: ChildProcess = spawn(
     process.execPath,
     // Every simulated device calls from the loopback address: the per-address wait cap is lifted.
     [
+      ...(options.inspect ? ["--inspect=127.0.0.1:0"] : []),
       cli,
       "start",
       "--port",
@@ -84,8 +94,22 @@ export async function attachBenchService(
       "--max-failed-attempts-per-address",
       "1000000",
     ],
-    { stdio: ["ignore", "pipe", "inherit"] },
+    { stdio: ["ignore", "pipe", options.inspect ? "pipe" : "inherit"] },
   );
+  const inspectorUrl = options.inspect
+    ? await new Promise<string>((resolve) => {
+        let err = "";
+        const onData = (chunk: Buffer) => {
+          err += chunk.toString();
+          const match = /Debugger listening on (ws:\/\/\S+)/.exec(err);
+          if (!match) return;
+          child.stderr?.off("data", onData);
+          child.stderr?.pipe(process.stderr);
+          resolve(match[1] as string);
+        };
+        child.stderr?.on("data", onData);
+      })
+    : undefined;
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     const onData = (chunk: Buffer) => {
@@ -129,6 +153,7 @@ export async function attachBenchService(
     privateKeyPem: created.private_key_pem,
     privateKeyJwk: created.private_key_jwk,
     pid: child.pid as number,
+    ...(inspectorUrl ? { inspectorUrl } : {}),
     rssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
