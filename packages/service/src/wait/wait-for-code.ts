@@ -9,16 +9,16 @@ export type WaitOutcome = "authorized" | "invalidated" | "expired" | "timeout" |
  * Holds until the code is authorized, invalidated or expires, the wait times out, the client
  * goes away (`signal`), or the service closes. Subscribes before re-reading the code, so an
  * authorize that lands between the two is never missed; re-reads it again on `recheck` (another
- * instance's notification may have been lost). Frees its timers and subscription on every path.
+ * instance's notification may have been lost). Frees its timer and subscription on every path.
  */
 export function waitForCode(context: ServiceContext, code: CodeRecord, signal: AbortSignal): Promise<WaitOutcome> {
   return new Promise<WaitOutcome>((resolve) => {
-    const timers: ReturnType<typeof setTimeout>[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let done = false;
     const finish = (outcome: WaitOutcome) => {
       if (done) return;
       done = true;
-      for (const timer of timers) clearTimeout(timer);
+      clearTimeout(timer);
       unsubscribe();
       signal.removeEventListener("abort", onAbort);
       resolve(outcome);
@@ -39,9 +39,12 @@ export function waitForCode(context: ServiceContext, code: CodeRecord, signal: A
     if (signal.aborted) return finish("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     if (context.closing.value) return finish("closing");
-    timers.push(setTimeout(() => finish("timeout"), context.options.waitTimeoutMs));
-    const untilExpiry = code.expiresAt.getTime() - context.now().getTime();
-    timers.push(setTimeout(() => finish("expired"), Math.max(0, untilExpiry)));
+    // One timer (a held wait's memory counts): whichever comes first, the code's expiry or the wait's.
+    const untilExpiry = Math.max(0, code.expiresAt.getTime() - context.now().getTime());
+    timer =
+      untilExpiry <= context.options.waitTimeoutMs
+        ? setTimeout(() => finish("expired"), untilExpiry)
+        : setTimeout(() => finish("timeout"), context.options.waitTimeoutMs);
     recheck();
   });
 }
