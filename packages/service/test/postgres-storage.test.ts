@@ -1,6 +1,8 @@
 import { HandoffError } from "@handoff/types";
+import { Pool } from "pg";
 import { describe, expect, it } from "vitest";
 import type { SharedCodeEvent } from "../src/storage/events/code-event-bus.js";
+import { migratePostgres } from "../src/storage/postgres/migrate-postgres.js";
 import { POSTGRES_MIGRATIONS } from "../src/storage/postgres/migrations.js";
 import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
 import { describeCredentialConformance } from "./credential-conformance.js";
@@ -174,6 +176,27 @@ describe("Postgres storage across instances", () => {
     } finally {
       await Promise.all([busA.close(), busB.close()]);
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
+
+describe("Postgres migration 6: nonces keyed by their expiry", () => {
+  it("keeps the nonces recorded before it", async () => {
+    const url = await server.createDatabase();
+    const pool = new Pool({ connectionString: url });
+    try {
+      await migratePostgres(pool, POSTGRES_MIGRATIONS.slice(0, 5));
+      await pool.query("INSERT INTO nonces (client_id, nonce, expires_at) VALUES ('c1', 'n1', 60000)");
+    } finally {
+      await pool.end();
+    }
+    const storage = new PostgresStorage(url);
+    try {
+      await storage.migrate();
+      expect(await storage.attempts.useNonce("c1", "n1", new Date(60_000))).toBe(false); // still spent
+      expect(await storage.attempts.useNonce("c1", "n2", new Date(60_000))).toBe(true);
+    } finally {
+      await storage.close();
     }
   });
 });

@@ -19,7 +19,7 @@ export function describeStorageTransaction(name: string, open: () => Promise<Sto
       const s = await storage();
       const result = await s.transaction(async (tx) => {
         await tx.codes.insert(codeRecord({ id: "c1", expiresAt: at(MINUTE) }));
-        return tx.attempts.useNonce("client-1", "n1", at(MINUTE), T0);
+        return tx.attempts.useNonce("client-1", "n1", at(MINUTE));
       });
       expect(result).toBe(true);
       expect((await s.codes.list(scope)).map((code) => code.id)).toEqual(["c1"]);
@@ -29,13 +29,13 @@ export function describeStorageTransaction(name: string, open: () => Promise<Sto
       const s = await storage();
       await s.codes.insert(codeRecord({ id: "c1", expiresAt: at(MINUTE) }));
       const refusal = s.transaction(async (tx) => {
-        await tx.attempts.useNonce("client-1", "n1", at(MINUTE), T0);
+        await tx.attempts.useNonce("client-1", "n1", at(MINUTE));
         await tx.attempts.recordFailure("code:client-1:user-1:temporary_authentication", MINUTE, T0);
         await tx.codes.delete({ clientId: "client-1", userId: "user-1", purpose: "temporary_authentication" });
         throw new HandoffError("too_many_attempts");
       });
       await expect(refusal).rejects.toMatchObject({ code: "too_many_attempts" });
-      expect(await s.attempts.useNonce("client-1", "n1", at(MINUTE), T0)).toBe(false); // spent
+      expect(await s.attempts.useNonce("client-1", "n1", at(MINUTE))).toBe(false); // spent
       expect((await s.attempts.getFailures("code:client-1:user-1:temporary_authentication", T0))?.failures).toBe(1);
       expect(await s.codes.list(scope)).toEqual([]);
     });
@@ -44,12 +44,12 @@ export function describeStorageTransaction(name: string, open: () => Promise<Sto
       const s = await storage();
       await expect(
         s.transaction(async (tx) => {
-          await tx.attempts.useNonce("client-1", "n1", at(MINUTE), T0);
+          await tx.attempts.useNonce("client-1", "n1", at(MINUTE));
           await tx.codes.insert(codeRecord({ id: "c1", expiresAt: at(MINUTE) }));
           throw new Error("a bug");
         }),
       ).rejects.toThrow("a bug");
-      expect(await s.attempts.useNonce("client-1", "n1", at(MINUTE), T0)).toBe(true); // never spent
+      expect(await s.attempts.useNonce("client-1", "n1", at(MINUTE))).toBe(true); // never spent
       expect(await s.codes.list(scope)).toEqual([]);
     });
 
@@ -62,9 +62,7 @@ export function describeStorageTransaction(name: string, open: () => Promise<Sto
       });
       expect(await s.users.getById("ns-1", "u1")).toBeUndefined();
       const nonces = await Promise.all(
-        Array.from({ length: 8 }, () =>
-          s.transaction((tx) => tx.attempts.useNonce("client-1", "race", at(MINUTE), T0)),
-        ),
+        Array.from({ length: 8 }, () => s.transaction((tx) => tx.attempts.useNonce("client-1", "race", at(MINUTE)))),
       );
       expect(nonces.filter(Boolean)).toHaveLength(1);
     });

@@ -183,8 +183,8 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       await s.challenges.insert(challenge("live", at(2 * HOUR + 1)));
       await s.attempts.recordFailure("ended", MINUTE, at(2 * HOUR - MINUTE));
       await s.attempts.recordFailure("live", MINUTE, at(2 * HOUR - MINUTE + 1));
-      await s.attempts.useNonce("c1", "expired", now, T0);
-      await s.attempts.useNonce("c1", "live", at(2 * HOUR + 1), T0);
+      await s.attempts.useNonce("c1", "expired", now);
+      await s.attempts.useNonce("c1", "live", at(2 * HOUR + 1));
 
       expect(await s.purgeExpired(now, HOUR)).toEqual({
         codes: 3,
@@ -199,13 +199,13 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       expect(await s.challenges.take("long-expired", "webauthn.register")).toBeUndefined();
       expect(await s.challenges.take("live", "webauthn.register")).toEqual(challenge("live", at(2 * HOUR + 1)));
       expect(await s.attempts.getFailures("live", now)).toEqual({ failures: 1, windowEndsAt: at(2 * HOUR + 1) });
-      expect(await s.attempts.useNonce("c1", "live", at(3 * HOUR), now)).toBe(false);
-      expect(await s.attempts.useNonce("c1", "expired", at(3 * HOUR), now)).toBe(true);
+      expect(await s.attempts.useNonce("c1", "live", at(2 * HOUR + 1))).toBe(false); // kept: its token again
+      expect(await s.attempts.useNonce("c1", "expired", now)).toBe(true); // purged, so recorded anew
       expect(await s.purgeExpired(now, HOUR)).toEqual({
         codes: 0,
         challenges: 0,
         attempts: 0,
-        nonces: 0,
+        nonces: 1, // that one again; nothing else
         rateLimits: 0,
       });
     });
@@ -225,7 +225,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
           expiresAt: T0,
         });
         await s.attempts.recordFailure(`k-${i}`, MINUTE, T0);
-        await s.attempts.useNonce("c1", `n-${i}`, at(MINUTE), T0);
+        await s.attempts.useNonce("c1", `n-${i}`, at(MINUTE));
       }
       const results = await Promise.all(Array.from({ length: 3 }, () => s.purgeExpired(now, HOUR)));
       const total = (table: keyof PurgeCounts) => results.reduce((sum, counts) => sum + counts[table], 0);
@@ -282,15 +282,14 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
       expect(order).toEqual(["first ends", "second holds"]);
     });
 
-    it("accepts a nonce once until it expires", async () => {
+    it("accepts a client's nonce once per token (its expiry comes from the token)", async () => {
       const s = await storage();
-      expect(await s.attempts.useNonce("c1", "n1", at(MINUTE), T0)).toBe(true);
-      expect(await s.attempts.useNonce("c1", "n1", at(MINUTE), at(1_000))).toBe(false);
-      expect(await s.attempts.useNonce("c2", "n1", at(MINUTE), at(1_000))).toBe(true);
-      expect(await s.attempts.useNonce("c1", "n1", at(2 * MINUTE), at(MINUTE))).toBe(true);
-      const racers = await Promise.all(
-        Array.from({ length: 10 }, () => s.attempts.useNonce("c1", "n2", at(MINUTE), T0)),
-      );
+      expect(await s.attempts.useNonce("c1", "n1", at(MINUTE))).toBe(true);
+      expect(await s.attempts.useNonce("c1", "n1", at(MINUTE))).toBe(false); // the same token again
+      expect(await s.attempts.useNonce("c2", "n1", at(MINUTE))).toBe(true); // another client
+      // Another token (another iat) with the same nonce: only its client could have signed it.
+      expect(await s.attempts.useNonce("c1", "n1", at(2 * MINUTE))).toBe(true);
+      const racers = await Promise.all(Array.from({ length: 10 }, () => s.attempts.useNonce("c1", "n2", at(MINUTE))));
       expect(racers.filter(Boolean)).toHaveLength(1);
     });
 

@@ -123,7 +123,7 @@ export async function useServiceTokenNonce(
     throw fail("invalid_token", "The service token is too old.");
   }
   const nonceExpiry = new Date((claims.iat + SERVICE_TOKEN_MAX_AGE_SECONDS + CLOCK_SKEW_SECONDS) * 1000);
-  if (!(await context.storage.attempts.useNonce(client.id, claims.nonce, nonceExpiry, context.now()))) {
+  if (!(await context.storage.attempts.useNonce(client.id, claims.nonce, nonceExpiry))) {
     throw fail("invalid_token", "The service token was already used (replayed nonce).");
   }
 }

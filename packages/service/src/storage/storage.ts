@@ -158,8 +158,12 @@ export interface AttemptStore {
    * transaction already excludes every other writer, so this costs nothing there.
    */
   lock(key: string): Promise<void>;
-  /** Atomically records a nonce; `false` when it was already seen and has not expired. */
-  useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean>;
+    /**
+   * Atomically records a client's nonce, kept until `expiresAt` (derived from what the token says,
+   * so the same token always brings the same one); `false` when that nonce was already recorded
+   * with that expiry: the same token again.
+   */
+  useNonce(clientId: string, nonce: string, expiresAt: Date): Promise<boolean>;
 }
 
 /** The service's signing keys and named secrets. */

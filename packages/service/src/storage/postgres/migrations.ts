@@ -126,4 +126,16 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE device_keys ADD COLUMN last_used_at BIGINT;
   ALTER TABLE webauthn_credentials ADD COLUMN aaguid TEXT;
   `,
+  // 6: nonces keyed by when they end, then client and nonce (see the SQLite migration 7).
+  `
+  CREATE TABLE nonces_by_expiry_key (
+    expires_at BIGINT NOT NULL,
+    client_id TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    PRIMARY KEY (expires_at, client_id, nonce)
+  );
+  INSERT INTO nonces_by_expiry_key (expires_at, client_id, nonce) SELECT expires_at, client_id, nonce FROM nonces;
+  DROP TABLE nonces;
+  ALTER TABLE nonces_by_expiry_key RENAME TO nonces;
+  `,
 ];

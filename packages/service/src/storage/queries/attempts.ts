@@ -13,11 +13,11 @@ const RECORD_FAILURE = sql(
 const GET_FAILURES = sql("SELECT failures, window_ends_at FROM attempts WHERE key = ? AND window_ends_at > ?");
 /** A transaction-scoped advisory lock on a key's 64-bit hash (Postgres: SQLite transactions exclude each other). */
 const LOCK_KEY = sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
-/** Inserts the nonce, or takes over an expired row the purge has not deleted yet. */
-const USE_NONCE = sql(
-  `INSERT INTO nonces (client_id, nonce, expires_at) VALUES (?, ?, ?)
-   ON CONFLICT (client_id, nonce) DO UPDATE SET expires_at = excluded.expires_at WHERE nonces.expires_at <= ?`,
-);
+/**
+ * Records a nonce under its token's expiry: the same token again finds its row (its `iat`, so its
+ * expiry, is the same); a row past its expiry is never looked at again, only purged.
+ */
+const USE_NONCE = sql("INSERT INTO nonces (expires_at, client_id, nonce) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
 
 /**
  * Deletes the counters of wrong codes sent for a user (`?`: the user id; keys are
@@ -53,7 +53,7 @@ export class SqlAttemptStore extends SqlStore implements AttemptStore {
     if (this.db.dialect === "postgres") await this.db.get(LOCK_KEY, [key]);
   }
 
-  async useNonce(clientId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
-    return (await this.db.run(USE_NONCE, [clientId, nonce, expiresAt.getTime(), now.getTime()])) === 1;
+  async useNonce(clientId: string, nonce: string, expiresAt: Date): Promise<boolean> {
+    return (await this.db.run(USE_NONCE, [expiresAt.getTime(), clientId, nonce])) === 1;
   }
 }

@@ -121,4 +121,18 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE device_keys ADD COLUMN last_used_at INTEGER;
   ALTER TABLE webauthn_credentials ADD COLUMN aaguid TEXT;
   `,
+  // 7: nonces keyed by when they end, then client and nonce: a token's row is found by its own
+  // expiry (derived from its iat, so a replayed token has the same key), a new row lands at the
+  // end of the index instead of at a random place in it, and the purge reads the same index.
+  `
+  CREATE TABLE nonces_by_expiry_key (
+    expires_at INTEGER NOT NULL,
+    client_id TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    PRIMARY KEY (expires_at, client_id, nonce)
+  );
+  INSERT INTO nonces_by_expiry_key (expires_at, client_id, nonce) SELECT expires_at, client_id, nonce FROM nonces;
+  DROP TABLE nonces;
+  ALTER TABLE nonces_by_expiry_key RENAME TO nonces;
+  `,
 ];
