@@ -158,7 +158,7 @@ export interface AttemptStore {
    * transaction already excludes every other writer, so this costs nothing there.
    */
   lock(key: string): Promise<void>;
-    /**
+  /**
    * Atomically records a client's nonce, kept until `expiresAt` (derived from what the token says,
    * so the same token always brings the same one); `false` when that nonce was already recorded
    * with that expiry: the same token again.
