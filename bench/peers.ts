@@ -17,6 +17,7 @@ import { type ApproveToToken, approveToToken } from "./lib/peers/approve-to-toke
 import { startBetterAuthPeer } from "./lib/peers/better-auth-peer.ts";
 import type { DeviceFlowPeer } from "./lib/peers/device-flow-peer.ts";
 import { startOidcProviderPeer } from "./lib/peers/oidc-provider-peer.ts";
+import { processCpuMs } from "./lib/process-cpu.ts";
 import { runFor } from "./lib/run-for.ts";
 import { type BenchService, startBenchService } from "./lib/service-process.ts";
 import { ratio, type Summary, summarize } from "./lib/stats.ts";
@@ -56,6 +57,10 @@ export interface PeerFigures {
   roundsCyclesPerSecond: number[];
   /** Handoff's cycles/s over this peer's. */
   handoffOverPeer: number;
+  /** The peer's server process CPU time per cycle, ms. */
+  serverCpuMsPerCycle: number;
+  /** Cycles per server CPU-second, Handoff's over the peer's (the peer's CPU per cycle over Handoff's). */
+  handoffOverPeerPerCpu: number;
   /** Issue 17's goal for handoffOverPeer. */
   goal: number;
   /** Approve → token at the interval the peer advertises (RFC 8628's 5 s when it advertises none). */
@@ -78,6 +83,8 @@ export interface PeersResult {
     requestsPerCycle: number;
     cyclesPerSecond: number;
     roundsCyclesPerSecond: number[];
+    /** The service process's CPU time per cycle, ms (every thread; measured over all rounds). */
+    serverCpuMsPerCycle: number;
     /** Authorize returned → JWT at the held wait, ms. */
     approveToJwtMs: Summary;
     coldImportMs: { server: Summary; service: Summary };
@@ -156,9 +163,13 @@ export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
     await betterAuth.signInApprovers(concurrency);
 
     const systems = [
-      { name: "handoff", cycle: (worker: number) => handoffCycle(service, users[worker] as (typeof users)[number]) },
-      { name: "oidc", cycle: (worker: number) => peerCycle(oidc, worker) },
-      { name: "betterAuth", cycle: (worker: number) => peerCycle(betterAuth, worker) },
+      {
+        name: "handoff",
+        pid: service.pid,
+        cycle: (worker: number) => handoffCycle(service, users[worker] as (typeof users)[number]),
+      },
+      { name: "oidc", pid: oidc.pid, cycle: (worker: number) => peerCycle(oidc, worker) },
+      { name: "betterAuth", pid: betterAuth.pid, cycle: (worker: number) => peerCycle(betterAuth, worker) },
     ];
     for (const system of systems) {
       await Promise.all(
@@ -168,11 +179,25 @@ export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
       );
     }
     const perRound: Record<string, number[]> = { handoff: [], oidc: [], betterAuth: [] };
+    // The server's own CPU time over all its rounds, and the cycles it served: the work one cycle
+    // costs the server, whatever the load generator (same machine) costs.
+    const serverCpu: Record<string, { ms: number; cycles: number }> = {};
     for (let round = 0; round < rounds; round++) {
       for (const system of systems) {
-        perRound[system.name]?.push(Math.round(await runFor(seconds, concurrency, system.cycle)));
+        const spent = (serverCpu[system.name] ??= { ms: 0, cycles: 0 });
+        const before = processCpuMs(system.pid);
+        const cycle = async (worker: number) => {
+          await system.cycle(worker);
+          spent.cycles += 1;
+        };
+        perRound[system.name]?.push(Math.round(await runFor(seconds, concurrency, cycle)));
+        spent.ms += processCpuMs(system.pid) - before;
       }
     }
+    const cpuMsPerCycle = (name: string) => {
+      const spent = serverCpu[name];
+      return spent && spent.cycles > 0 ? Math.round((spent.ms / spent.cycles) * 100) / 100 : 0;
+    };
     const handoffRounds = perRound.handoff ?? [];
     const handoffCycles = median(handoffRounds);
 
@@ -213,6 +238,7 @@ export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
         requestsPerCycle: HANDOFF_REQUESTS_PER_CYCLE,
         cyclesPerSecond: handoffCycles,
         roundsCyclesPerSecond: handoffRounds,
+        serverCpuMsPerCycle: cpuMsPerCycle("handoff"),
         approveToJwtMs,
         coldImportMs: { server: serverImport, service: serviceImport },
         bundleCore: {
@@ -232,6 +258,8 @@ export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
           roundsCyclesPerSecond: perRound.oidc ?? [],
           handoffOverPeer: ratio(handoffCycles, oidcCycles),
           goal: GOALS.oidcProvider,
+          serverCpuMsPerCycle: cpuMsPerCycle("oidc"),
+          handoffOverPeerPerCpu: ratio(cpuMsPerCycle("oidc"), cpuMsPerCycle("handoff")),
           atAdvertisedInterval: oidcAdvertised,
           atOneSecond: {
             ...oidcOneSecond,
@@ -249,6 +277,8 @@ export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
           roundsCyclesPerSecond: perRound.betterAuth ?? [],
           handoffOverPeer: ratio(handoffCycles, betterAuthCycles),
           goal: GOALS.betterAuth,
+          serverCpuMsPerCycle: cpuMsPerCycle("betterAuth"),
+          handoffOverPeerPerCpu: ratio(cpuMsPerCycle("betterAuth"), cpuMsPerCycle("handoff")),
           atAdvertisedInterval: betterAuthAdvertised,
           atOneSecond: {
             ...betterAuthOneSecondLatency,

@@ -185,6 +185,10 @@ function renderPeers(peers: PeersResult): string[] {
     `| **full cycles/s** (each round) | **${handoff.cyclesPerSecond}** (${handoff.roundsCyclesPerSecond.join(", ")}) | ${cells(
       (peer) => `**${peer.cyclesPerSecond}** (${peer.roundsCyclesPerSecond.join(", ")}) — ${goal(peer)}`,
     )} |`,
+    `| server CPU per cycle, ms (the server process, every thread, over all rounds) | ${handoff.serverCpuMsPerCycle} | ${cells(
+      (peer) =>
+        `${peer.serverCpuMsPerCycle} — cycles per server CPU-second, Handoff over the peer: **${peer.handoffOverPeerPerCpu}×**`,
+    )} |`,
     `| requests per cycle (requests/s) | ${handoff.requestsPerCycle}: generate, wait (held), authorize (${handoff.cyclesPerSecond * handoff.requestsPerCycle}) | ${cells(
       (peer) =>
         `${peer.requestsPerCycle}: device authorization; ${peer.approval}; token (${peer.cyclesPerSecond * peer.requestsPerCycle})`,
@@ -207,7 +211,7 @@ function renderPeers(peers: PeersResult): string[] {
           : `${peer.bundle.gzipBytes} (${peer.bundle.imports}) — Handoff **${ratio(handoff.bundleCore.gzipBytes, peer.bundle.gzipBytes)}×**`,
     )} |`,
     "",
-    "A Handoff cycle holds a wait: the device's request is open while the backend authorizes, and the JWT comes back on it. A peer's cycle holds none: the approval runs first and the device then redeems its code with a single token request (a device polling at 1 s or 5 s could never be fast), so the peers' cycles/s is the most their device flow can do. Approvers sign in before anything is timed. How each peer is configured (rate limiter, logging, storage) is in README.md.",
+    "A Handoff cycle holds a wait: the device's request is open while the backend authorizes, and the JWT comes back on it. A peer's cycle holds none: the approval runs first and the device then redeems its code with a single token request (a device polling at 1 s or 5 s could never be fast), so the peers' cycles/s is the most their device flow can do. Approvers sign in before anything is timed. How each peer is configured (rate limiter, logging, storage) is in README.md. Cycles/s includes the load generator on the same two cores, and Handoff's generator signs two ES256 service tokens per cycle (the backend's part, which the peers' flows do not have); server CPU per cycle is what each server itself spends, whatever its clients cost.",
     "",
   ];
 }

@@ -92,6 +92,7 @@ export async function startBetterAuthPeer(interval: "1s" | "5s" = "5s"): Promise
       if (body.error === "authorization_pending") return false;
       throw new Error(`better-auth token: ${response.status} ${JSON.stringify(body)}`);
     },
+    pid: peer.pid,
     stop: () => peer.stop(),
   };
   return driver;

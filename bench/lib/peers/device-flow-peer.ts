@@ -17,6 +17,8 @@ export interface DeviceAuthorization {
 export interface DeviceFlowPeer {
   /** The name shown in RESULTS.md, e.g. `oidc-provider 9.13.3`. */
   name: string;
+  /** The peer's server process (its CPU time is read from /proc). */
+  pid: number;
   /** HTTP requests in one cycle: device authorization + every approval request + one token request. */
   requestsPerCycle: number;
   /** What one approval is, in words, for RESULTS.md. */

@@ -114,6 +114,7 @@ export async function startOidcProviderPeer(): Promise<DeviceFlowPeer> {
       if (body.error === "authorization_pending") return false;
       throw new Error(`oidc-provider token: ${response.status} ${JSON.stringify(body)}`);
     },
+    pid: peer.pid,
     stop: () => peer.stop(),
   };
   return driver;
