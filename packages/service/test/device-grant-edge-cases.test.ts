@@ -137,6 +137,22 @@ describe("RFC 8628 edge cases, over real HTTP", () => {
   });
 });
 
+describe("floods", () => {
+  it("refuses a polling flood with a valid device code: slow_down counts against the address, then 429", async () => {
+    const started = await expiringCalls.start();
+    const answers: string[] = [];
+    // The address may send 6 wrong codes here (maxFailedAttemptsPerAddress); each too-soon poll is one.
+    for (let i = 0; i < 8; i++) {
+      const response = await expiringCalls.poll(started.device_code);
+      const body = oauthErrorSchema.parse(await response.json());
+      answers.push(`${response.status} ${body.error}`);
+    }
+    expect(answers[0]).toBe("400 authorization_pending");
+    expect(answers).toContain("400 slow_down");
+    expect(answers.at(-1)).toBe("429 temporarily_unavailable");
+  });
+});
+
 describe("handoff_wait: the token request held until the user decides (extension)", () => {
   it("answers the tokens as soon as the backend approves", async () => {
     const started = await calls.start({ scope: "openid" });

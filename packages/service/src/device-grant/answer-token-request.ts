@@ -1,5 +1,7 @@
 import type { TokenResponse } from "@handoff/types";
 import type { Context } from "hono";
+import { requestAddress } from "../codes/address-attempts.js";
+import { consumePoint } from "../codes/consume-point.js";
 import type { ServiceContext } from "../context.js";
 import { requesterIp } from "../http/request-info.js";
 import type { DeviceAuthorizationRecord } from "../storage/records.js";
@@ -42,8 +44,9 @@ async function decided(
 
 /**
  * Answers a device_code token request (RFC 8628 §3.4–3.5) on `record`: the decided answers
- * above; while pending, the poll is recorded — one sooner than the interval answers `slow_down`
- * and the interval grows by 5 s for good — and answers `authorization_pending`, unless the
+ * above; while pending, the poll is recorded — one sooner than the interval answers `slow_down`,
+ * the interval grows by 5 s for good, and the poll counts against its address's
+ * `maxFailedAttemptsPerAddress` (a flood ends in `429`) — and answers `authorization_pending`, unless the
  * client asked to be held (`handoff_wait=true`): then the request is held, capped like the code
  * waits per authorization and per address, until the user decides (on any instance), the
  * authorization expires, or `waitTimeoutMs` passes (`authorization_pending`, poll again).
@@ -63,6 +66,13 @@ export async function answerTokenRequest(
   const polled = await context.storage.deviceAuthorizations.poll(record.id, context.now(), POLL_TOLERANCE_MS);
   if (!polled) throw new OAuthError("invalid_grant", "The device code is not valid for this client.");
   if (polled.slowedDown) {
+    // A poll too soon also counts as a wrong code of its address: a client that floods the token
+    // endpoint with a valid device code ends up refused before any look-up, as one with made-up codes.
+    await consumePoint(
+      context.addressLimiters.perAddress,
+      requestAddress(c, context),
+      (retryAfter) => `Too many requests. Try again in ${retryAfter} s.`,
+    );
     throw new OAuthError("slow_down", `Polling too fast: wait ${polled.intervalSeconds} s between requests.`);
   }
   // Decided between the first read and the poll: answer it now rather than hold.
