@@ -19,7 +19,7 @@ export type {
   UserProfile,
   UserTokenClaims,
 } from "@handoff/types";
-export { HandoffError, isHandoffError, signedInWithOwnKey } from "@handoff/types/core";
+export { HandoffError, isHandoffError, normalizeUserCode, signedInWithOwnKey } from "@handoff/types/core";
 export type { CallOptions } from "./call-options.js";
 export type {
   AuthorizeCodeOptions,
