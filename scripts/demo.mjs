@@ -103,6 +103,9 @@ if (existsSync(clientFile)) {
   client = { clientId: created.clientId, privateKeyPem: created.privateKeyPem, origin: webOrigin };
   writeFileSync(clientFile, `${JSON.stringify(client, null, 2)}\n`, { mode: 0o600 });
 }
+// The OAuth device grant (examples/cli): a public client whose verification page is the app's
+// "Approve a device" screen (set on every start, so a client kept from an older demo gets it too).
+await service.setDeviceGrant(client.clientId, { verificationUri: `${webOrigin}/?approve-device` });
 
 const backend = await start("example backend", ports.backend, () =>
   createBackend({
@@ -139,6 +142,10 @@ Try both flows with two browser windows: window A is your signed-in device, wind
      with it alone. A's passkey keeps working too.
   4. Your devices. In A: "Your devices" lists both passkeys, A's marked "This device". Rename
      B's, then remove it: B is signed out at once and its passkey never signs in again.
+  5. Sign in a command-line app (the OAuth device grant). In a terminal:
+       HANDOFF_URL=${service.url} HANDOFF_CLIENT_ID=${client.clientId} pnpm --filter @handoff/example-cli start
+     It prints a code and a QR code. In A: "Approve a device", type the code (or open the QR
+     code's link), check the device and Approve: the terminal says who it is signed in as.
 
   Your system may share passkeys between windows (iCloud Keychain, Windows Hello, a password
   manager): then B is offered A's passkey. Cancel that prompt to get the choices of step 2, or

@@ -24,6 +24,7 @@ export default defineConfig({
           { text: "Add device", link: "/guides/add-device" },
           { text: "Passkeys without a username, and autofill", link: "/guides/passkey-autofill" },
           { text: "Managing devices", link: "/guides/managing-devices" },
+          { text: "Signing in CLIs and TVs", link: "/guides/signing-in-clis-and-tvs" },
         ],
       },
       {

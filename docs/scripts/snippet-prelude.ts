@@ -1,8 +1,10 @@
 import type { BrowserClient } from "@handoff/browser";
 import type { ServerClient } from "@handoff/server";
+import type { RunningService } from "@handoff/service";
 
 // Names the guides use without defining them.
 declare const handoff: ServerClient;
+declare const service: RunningService;
 declare const client: BrowserClient;
 declare const userId: string;
 declare const username: string;

@@ -11,6 +11,7 @@ import { rateLimit } from "./rate-limit.ts";
 import { requestServiceCode } from "./request-service-code.ts";
 import { clientIp } from "./requester.ts";
 import { registerAddDeviceRoutes } from "./routes/add-device-routes.ts";
+import { registerApproveDeviceRoutes } from "./routes/approve-device-routes.ts";
 import { registerDeviceRoutes } from "./routes/device-routes.ts";
 import { registerOneTimeRoutes } from "./routes/one-time-routes.ts";
 import { registerRequestRoutes } from "./routes/request-routes.ts";
@@ -91,6 +92,7 @@ export function createBackendApp(options: BackendOptions): Hono<BackendEnv> {
   registerAddDeviceRoutes(app, context);
   registerSignUpRoutes(app, context);
   registerDeviceRoutes(app, context);
+  registerApproveDeviceRoutes(app, context);
 
   app.notFound((c) => c.json({ code: "not_found", message: "No such endpoint." }, 404));
   app.onError((error, c) => {

@@ -47,6 +47,14 @@ export interface IncomingRequest {
   requester: { userAgent: string; ip: string; requestedAt: string };
 }
 
+/** A device (a CLI, a TV) asking to sign in with the OAuth device grant, as "Approve a device" shows it. */
+export interface DeviceAuthorizationView {
+  status: "pending" | "approved" | "denied";
+  scopes: string[];
+  expiresAt: string;
+  requester: { userAgent: string; ip: string; requestedAt: string };
+}
+
 /** A failed backend call: its `{ code, message }` answer, or `network_error`. */
 export class BackendError extends Error {
   readonly code: string;
@@ -104,4 +112,8 @@ export const api = {
     call<{ removed: string; signedOut: boolean }>(`/api/devices/${encodeURIComponent(id)}/remove`, {}),
   /** Creation options for a passkey on this device, on the backend's word (no code). */
   startAddPasskey: () => call<{ options: CompleteAddPasskeyOptions["options"] }>("/api/devices/add-passkey", {}),
+  /** The device waiting with this user code (RFC 8628): who asked, before anything is decided. */
+  lookUpDevice: (userCode: string) => call<DeviceAuthorizationView>("/api/approve-device/look-up", { userCode }),
+  approveDevice: (userCode: string) => call<DeviceAuthorizationView>("/api/approve-device/approve", { userCode }),
+  denyDevice: (userCode: string) => call<DeviceAuthorizationView>("/api/approve-device/deny", { userCode }),
 };

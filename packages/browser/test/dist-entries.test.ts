@@ -99,7 +99,7 @@ describe("the built package in Node", () => {
         "signalUnknownCredential",
       ],
       "@handoff/browser/device-keys": ["addDeviceKey", "requestDeviceCode", "signInWithDeviceKey"],
-      "@handoff/browser/qr": ["DEFAULT_QR_SIZE", "renderCodeQr", "renderQr", "renderQrToCanvas"],
+      "@handoff/browser/qr": ["DEFAULT_QR_SIZE", "renderCodeQr", "renderQr", "renderQrToCanvas", "renderQrToText"],
     };
     for (const [entry, exported] of Object.entries(names)) {
       expect(Object.keys(require(entry) as object).sort(), entry).toEqual(exported);

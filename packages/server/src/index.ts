@@ -10,6 +10,8 @@ export type {
   CreationOptionsJSON,
   Credential,
   DeletedUser,
+  DeviceAuthorization,
+  DeviceAuthorizationStatus,
   GeneratedCode,
   HandoffErrorCode,
   InvalidatedCodes,
@@ -17,7 +19,7 @@ export type {
   UserProfile,
   UserTokenClaims,
 } from "@handoff/types";
-export { HandoffError, isHandoffError, signedInWithOwnKey } from "@handoff/types/core";
+export { HandoffError, isHandoffError, normalizeUserCode, signedInWithOwnKey } from "@handoff/types/core";
 export type { CallOptions } from "./call-options.js";
 export type {
   AuthorizeCodeOptions,
@@ -32,6 +34,10 @@ export type {
   RevokeCredentialOptions,
   StartAddPasskeyOptions,
 } from "./credentials/credential-options.js";
+export type {
+  ApproveDeviceAuthorizationOptions,
+  DeviceAuthorizationOptions,
+} from "./device-authorizations/device-authorization-options.js";
 export type { ServerClient } from "./server-client.js";
 export type { RetryOptions, ServerClientOptions } from "./server-client-options.js";
 export type { PrivateKeyInput } from "./tokens/import-private-key.js";

@@ -3,6 +3,7 @@ import type {
   CreationOptionsJSON,
   Credential,
   DeletedUser,
+  DeviceAuthorization,
   GeneratedCode,
   InvalidatedCodes,
   PendingCode,
@@ -22,6 +23,10 @@ import type {
   RevokeCredentialOptions,
   StartAddPasskeyOptions,
 } from "./credentials/credential-options.js";
+import type {
+  ApproveDeviceAuthorizationOptions,
+  DeviceAuthorizationOptions,
+} from "./device-authorizations/device-authorization-options.js";
 import type { VerifyTokenOptions } from "./tokens/verify-token.js";
 
 /**
@@ -212,6 +217,46 @@ export interface ServerClient {
    * return Response.json({ options }); // → client.completeAddPasskey({ options }) in the browser
    */
   startAddPasskey(options: StartAddPasskeyOptions): Promise<{ options: CreationOptionsJSON }>;
+
+  /**
+   * A device authorization (OAuth device grant, RFC 8628) by the user code the person typed on
+   * your verification page: its status, scopes and the device that asked — user agent, IP, when —
+   * to show before Approve, so the user can tell their own device from a phisher's (RFC 8628
+   * §5.4). Wrong codes count toward a lock-out (per `userId` when given, else per client). Retried.
+   *
+   * @throws {HandoffError} `invalid_code` (wrong), `code_expired`, `too_many_attempts` (see
+   * `details.retryAfterSeconds`), `user_not_found`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * const { requester, scopes } = await handoff.getDeviceAuthorization({ userCode, userId: claims.userId });
+   * console.log(requester.userAgent, requester.ip, requester.seenAt, scopes);
+   */
+  getDeviceAuthorization(options: DeviceAuthorizationOptions): Promise<DeviceAuthorization>;
+
+  /**
+   * Approves a pending device authorization for the signed-in user: the device's next token
+   * request (or its held one, at once) gets an access token for that user (and an ID token when it
+   * asked for `openid`). Never retried.
+   *
+   * @throws {HandoffError} `invalid_code` (wrong, or already approved or denied), `code_expired`,
+   * `too_many_attempts`, `user_not_found`, `user_deactivated`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * await handoff.approveDeviceAuthorization({ userCode: "BDWP-HQPK", userId: claims.userId });
+   */
+  approveDeviceAuthorization(options: ApproveDeviceAuthorizationOptions): Promise<DeviceAuthorization>;
+
+  /**
+   * Denies a pending device authorization: the device's token request answers `access_denied`.
+   * Never retried.
+   *
+   * @throws {HandoffError} `invalid_code` (wrong, or already approved or denied), `code_expired`,
+   * `too_many_attempts`, `user_not_found`, `invalid_argument`, and the transport codes.
+   *
+   * @example
+   * await handoff.denyDeviceAuthorization({ userCode: "BDWP-HQPK", userId: claims.userId });
+   */
+  denyDeviceAuthorization(options: DeviceAuthorizationOptions): Promise<DeviceAuthorization>;
 
   /**
    * Verifies a user JWT from the service against its JWKS (ES256, `iss`, `aud` = this client,

@@ -2,6 +2,7 @@ import { ENDPOINTS, isHandoffError, isServiceErrorCode, SERVICE_ERROR_CODES } fr
 import { Hono } from "hono";
 import { routePath } from "hono/route";
 import type { ServiceContext } from "./context.js";
+import { OAUTH_PATHS, replyOAuthError } from "./device-grant/oauth-error.js";
 import { fail } from "./http/fail.js";
 import { cors, jsonOnly, limitBodySize, securityHeaders } from "./http/middleware.js";
 import { SERVICE_ROUTES } from "./routes/service-routes.js";
@@ -11,7 +12,8 @@ const KNOWN_METHODS = new Set(["GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD"
 
 /**
  * The HTTP application: middleware, every route of the contract, and one error handler that
- * turns every failure into `{ code, message }` (a 500 is logged with its request id).
+ * turns every failure into `{ code, message }` (a 500 is logged with its request id) — on the
+ * OAuth endpoints into RFC 6749 §5.2's `{ error, error_description }`.
  */
 export function createApp(context: ServiceContext, allowedOrigins: () => ReadonlySet<string>): Hono {
   const app = new Hono();
@@ -59,9 +61,12 @@ export function createApp(context: ServiceContext, allowedOrigins: () => Readonl
   });
 
   app.onError((error, c) => {
+    if (isHandoffError(error) && error.code === "too_many_attempts") {
+      context.metrics.rateLimited.inc({ route: routePath(c, -1) });
+    }
+    if (OAUTH_PATHS.has(c.req.path)) return replyOAuthError(c, context, error);
     if (isHandoffError(error) && isServiceErrorCode(error.code)) {
       const status = SERVICE_ERROR_CODES[error.code];
-      if (error.code === "too_many_attempts") context.metrics.rateLimited.inc({ route: routePath(c, -1) });
       const retryAfter = error.details?.retryAfterSeconds;
       if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
       // The unread rest of an oversized body would poison a kept-alive connection.

@@ -9,7 +9,8 @@ const HELP = `handoff-service — a self-hostable Handoff service
 
 Usage:
   handoff-service start [options]
-  handoff-service create-client --name <name> [--origin <url>]... [--db <path|url>] [--json]
+  handoff-service create-client --name <name> [--origin <url>]... [--verification-uri <url> [--private-key-jwt]]
+                                [--db <path|url>] [--json]
   handoff-service help
 
 start:
@@ -47,6 +48,11 @@ start:
 create-client:
   --name <name>           a name to recognise the client by (required)
   --origin <url>          a browser origin allowed to call the service (repeatable)
+  --verification-uri <url>
+                          let the client use the OAuth device grant (RFC 8628): its page where
+                          signed-in users type the user code; a public client (auth method none)
+  --private-key-jwt       with --verification-uri: the client authenticates at the OAuth
+                          endpoints with assertions signed by its key (private_key_jwt)
   --db <path|url>         SQLite file (default ./handoff.db) or postgres:// URL
   --json                  print {client_id, namespace_id, private_key_jwk, private_key_pem} as JSON
 
@@ -159,16 +165,35 @@ async function createClientCommand(args: string[]): Promise<void> {
     options: {
       name: { type: "string" },
       origin: { type: "string", multiple: true },
+      "verification-uri": { type: "string" },
+      "private-key-jwt": { type: "boolean" },
       db: { type: "string" },
       json: { type: "boolean" },
     },
     strict: true,
   });
   if (!values.name) throw new UsageError("--name is required");
+  const verificationUri = values["verification-uri"];
+  if (values["private-key-jwt"] && verificationUri === undefined) {
+    throw new UsageError("--private-key-jwt needs --verification-uri");
+  }
+  const deviceGrant =
+    verificationUri === undefined
+      ? {}
+      : {
+          deviceGrant: {
+            verificationUri,
+            tokenEndpointAuthMethod: values["private-key-jwt"] ? ("private_key_jwt" as const) : ("none" as const),
+          },
+        };
   const { storage } = openStorage(values.db ?? "./handoff.db");
   try {
     await storage.migrate();
-    const client = await createClient(storage, { name: values.name, origins: values.origin ?? [] }, new Date());
+    const client = await createClient(
+      storage,
+      { name: values.name, origins: values.origin ?? [], ...deviceGrant },
+      new Date(),
+    );
     if (values.json) {
       const output = {
         client_id: client.clientId,

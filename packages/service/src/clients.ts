@@ -1,5 +1,6 @@
 import { HandoffError } from "@handoff/types";
 import { exportJWK, exportPKCS8, generateKeyPair, importJWK, type JWK } from "jose";
+import { type DeviceGrantOptions, deviceGrantSettings } from "./device-grant/device-grant-settings.js";
 import type { ClientRecord } from "./storage/records.js";
 import type { Storage } from "./storage/storage.js";
 
@@ -11,6 +12,12 @@ export interface CreateClientOptions {
   origins?: string[];
   /** Register this ES256 public key instead of generating a key pair. */
   publicKey?: JWK;
+  /**
+   * Let the client use the OAuth device authorization grant (RFC 8628): its verification page
+   * and how it authenticates. Default: none (its device authorization requests answer
+   * `unauthorized_client`).
+   */
+  deviceGrant?: DeviceGrantOptions;
 }
 
 /** A new client. The private key is returned once and never stored by the service. */
@@ -33,11 +40,13 @@ function normaliseOrigin(origin: string): string {
 /**
  * Creates a client with its own namespace and (unless given) a fresh ES256 key pair.
  *
- * @throws {HandoffError} `invalid_argument` for an empty name, an origin that is not http(s), or a public key that is not EC P-256.
+ * @throws {HandoffError} `invalid_argument` for an empty name, an origin that is not http(s), a
+ * public key that is not EC P-256, or device grant options `deviceGrantSettings` refuses.
  */
 export async function createClient(storage: Storage, options: CreateClientOptions, now: Date): Promise<CreatedClient> {
   if (!options.name.trim()) throw new HandoffError("invalid_argument", "name must not be empty");
   const origins = (options.origins ?? []).map(normaliseOrigin);
+  const deviceGrant = options.deviceGrant ? deviceGrantSettings(options.deviceGrant) : null;
   let publicKeyJwk: JWK;
   let privateKey: JWK | undefined;
   let privateKeyPem: string | undefined;
@@ -62,6 +71,7 @@ export async function createClient(storage: Storage, options: CreateClientOption
     createdAt: now,
   };
   await storage.clients.insert(record);
+  if (deviceGrant) await storage.clients.setDeviceGrant(record.id, deviceGrant);
   return {
     clientId: record.id,
     namespaceId: record.namespaceId,

@@ -1,5 +1,6 @@
 export type { CreateClientOptions, CreatedClient } from "./clients.js";
 export { LONG_CODE_ALPHABET } from "./codes/generate-code.js";
+export type { DeviceGrantOptions } from "./device-grant/device-grant-settings.js";
 export type { LogEntry, Logger } from "./logger.js";
 export type { Mail, OutboxMail } from "./mail/mailer.js";
 export type { SmtpOptions } from "./mail/smtp-options.js";
@@ -11,6 +12,7 @@ export type { PostgresCodeEventBus } from "./storage/postgres/postgres-code-even
 export type { PostgresStorageOptions } from "./storage/postgres/postgres-storage.js";
 export { PostgresStorage } from "./storage/postgres/postgres-storage.js";
 export type { PurgeCounts } from "./storage/purge.js";
+export type { DeviceAuthorizationRecord, DeviceGrantSettings } from "./storage/records.js";
 export { SqliteStorage } from "./storage/sqlite/sqlite-storage.js";
 export type {
   AttemptState,
@@ -20,6 +22,7 @@ export type {
   CodeQuery,
   CodeStore,
   CredentialStore,
+  DeviceAuthorizationStore,
   KeyStore,
   RateLimiterOptions,
   Storage,

@@ -69,6 +69,20 @@ export interface ServiceOptions {
    */
   maxPasskeyInitsPerAddress?: number;
   /**
+   * OAuth device authorizations (RFC 8628, `POST /oauth/device_authorization`) one client address
+   * (an IPv6 /64) may start in a window of `lockoutMs`; one more answers `429
+   * temporarily_unavailable` with `Retry-After`. Each stores a row until the purge deletes it.
+   * Shared by every instance on Postgres. Default: 100.
+   */
+  maxDeviceAuthorizationsPerAddress?: number;
+  /** Lifetime of a device authorization's device and user codes, in milliseconds (`expires_in`). Default: 10 min. */
+  deviceAuthorizationLifetimeMs?: number;
+  /**
+   * Seconds a device must wait between polls of the token endpoint (`interval`); a faster poll
+   * answers `slow_down` and adds 5 s for good (RFC 8628 §3.5). Default: 5.
+   */
+  devicePollIntervalSeconds?: number;
+  /**
    * Whether passkey sign-in `init` may tell usernames apart: `true` lists a user's passkeys in
    * `allowCredentials` and answers `404 no_credentials` for an unknown username or a user without
    * passkeys (the browser can then say "no passkey for this account on this device" at once, and
@@ -169,6 +183,9 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     maxSignupsPerAddress: options.maxSignupsPerAddress ?? 20,
     maxGuessesPerCode: options.maxGuessesPerCode ?? 30,
     maxPasskeyInitsPerAddress: options.maxPasskeyInitsPerAddress ?? 300,
+    maxDeviceAuthorizationsPerAddress: options.maxDeviceAuthorizationsPerAddress ?? 100,
+    deviceAuthorizationLifetimeMs: options.deviceAuthorizationLifetimeMs ?? 10 * MINUTE,
+    devicePollIntervalSeconds: options.devicePollIntervalSeconds ?? 5,
     revealPasskeyUsers: options.revealPasskeyUsers ?? false,
     lockoutMs: options.lockoutMs ?? 15 * MINUTE,
     purgeIntervalMs: options.purgeIntervalMs ?? 600_000,
@@ -192,6 +209,8 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
     ["maxSignupsPerAddress", resolved.maxSignupsPerAddress],
     ["maxGuessesPerCode", resolved.maxGuessesPerCode],
     ["maxPasskeyInitsPerAddress", resolved.maxPasskeyInitsPerAddress],
+    ["maxDeviceAuthorizationsPerAddress", resolved.maxDeviceAuthorizationsPerAddress],
+    ["deviceAuthorizationLifetimeMs", resolved.deviceAuthorizationLifetimeMs],
     ["lockoutMs", resolved.lockoutMs],
     ["jwtLifetimeSeconds", resolved.jwtLifetimeSeconds],
     ["purgeIntervalMs", resolved.purgeIntervalMs],
@@ -208,6 +227,7 @@ export function resolveOptions(options: ServiceOptions, defaultLogger: Logger): 
   for (const [name, value] of [
     ["maxWaitsPerCode", resolved.maxWaitsPerCode],
     ["maxWaitsPerAddress", resolved.maxWaitsPerAddress],
+    ["devicePollIntervalSeconds", resolved.devicePollIntervalSeconds],
   ] as const) {
     if (!Number.isInteger(value) || value < 1)
       throw new HandoffError("invalid_argument", `${name} must be a positive integer, got ${value}`);

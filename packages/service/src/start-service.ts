@@ -1,9 +1,11 @@
 import type { AddressInfo } from "node:net";
+import { HandoffError } from "@handoff/types";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { type CreateClientOptions, type CreatedClient, createClient } from "./clients.js";
 import { wholeSeconds } from "./codes/attempts.js";
 import type { ServiceContext } from "./context.js";
+import { type DeviceGrantOptions, deviceGrantSettings } from "./device-grant/device-grant-settings.js";
 import { SIGNUP_WINDOW_MS } from "./device-keys/signup-limits.js";
 import { answerClientErrors } from "./http/client-errors.js";
 import { SigningKeys } from "./keys/signing-keys.js";
@@ -33,6 +35,13 @@ export interface RunningService {
   readonly url: string;
   /** Creates a client (a backend) and returns its id and private key. */
   createClient(options: CreateClientOptions): Promise<CreatedClient>;
+  /**
+   * Sets (or, with `null`, removes) how an existing client uses the OAuth device authorization
+   * grant: its verification page and how it authenticates.
+   *
+   * @throws {HandoffError} `invalid_argument` for settings `createClient` would refuse, or an unknown client.
+   */
+  setDeviceGrant(clientId: string, options: DeviceGrantOptions | null): Promise<void>;
   /** Mail kept by the dev outbox (`devOutbox`), newest last; empty otherwise. */
   readonly outbox: readonly OutboxMail[];
   /**
@@ -120,6 +129,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
         points: resolved.maxPasskeyInitsPerAddress,
         durationSeconds: wholeSeconds(resolved.lockoutMs),
       }),
+      deviceAuthorizationsPerAddress: storage.createRateLimiter({
+        keyPrefix: "device-authorization-address",
+        points: resolved.maxDeviceAuthorizationsPerAddress,
+        durationSeconds: wholeSeconds(resolved.lockoutMs),
+      }),
     },
     issuer: () => resolved.issuer ?? url,
     now,
@@ -176,6 +190,12 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       const created = await createClient(storage, clientOptions, now());
       await refreshOrigins();
       return created;
+    },
+    async setDeviceGrant(clientId, deviceGrant) {
+      const settings = deviceGrant === null ? null : deviceGrantSettings(deviceGrant);
+      if (!(await storage.clients.setDeviceGrant(clientId, settings))) {
+        throw new HandoffError("invalid_argument", "No client with this id.");
+      }
     },
     rotateSigningKey: ({ activateInMs = 60_000 } = {}) => keys.rotate(now(), activateInMs),
     close() {

@@ -73,6 +73,42 @@ describe("handoff-service CLI", () => {
     expect(await exited).toBe(0);
   });
 
+  it("create-client --verification-uri lets the client use the OAuth device grant", async () => {
+    const created = await run([
+      "create-client",
+      "--db",
+      db,
+      "--name",
+      "tv app",
+      "--verification-uri",
+      "https://app.example/device",
+      "--json",
+    ]);
+    expect(created.code).toBe(0);
+    const clientId = String((JSON.parse(created.stdout) as Record<string, unknown>).client_id);
+    const { child, url } = await startCli(["--port", "0", "--db", db]);
+    const started = await fetch(`${url}/oauth/device_authorization`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ client_id: clientId }).toString(),
+    });
+    expect(await started.json()).toMatchObject({ verification_uri: "https://app.example/device" });
+    const exited = new Promise((resolve) => child.on("close", resolve));
+    child.kill("SIGTERM");
+    await exited;
+    const insecure = await run([
+      "create-client",
+      "--db",
+      db,
+      "--name",
+      "x",
+      "--verification-uri",
+      "http://app.example/",
+    ]);
+    expect(insecure.code).toBe(2);
+    expect(insecure.stderr).toMatch(/verificationUri must be https/);
+  });
+
   it("prints mail with --dev-outbox, and warns that it is for development only", async () => {
     const { url, output } = await startCli(["--port", "0", "--db", db, "--dev-outbox"]);
     expect(output()).toMatch(/"level":"warn","msg":"dev outbox: [^"]*for development only/);
@@ -87,6 +123,7 @@ describe("handoff-service CLI", () => {
   it.each([
     [["frobnicate"], /unknown command "frobnicate"/],
     [["create-client", "--db", "x.db"], /--name is required/],
+    [["create-client", "--name", "x", "--private-key-jwt"], /--private-key-jwt needs --verification-uri/],
     [["start", "--port", "abc"], /--port must be a non-negative integer/],
     [["start", "--bogus"], /Unknown option '--bogus'/],
   ])("usage errors exit 2 with a clear message: %j", async (args, message) => {

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { useService } from "./helpers.js";
 
 const t = await useService({ maxBodyBytes: 64 * 1024 });
+// The JSON endpoints; the form-encoded OAuth ones answer RFC 6749 errors (`oauth-fuzz.test.ts`).
 const paths = Object.values(ENDPOINTS)
-  .filter((endpoint) => endpoint.method === "POST")
+  .filter((endpoint) => endpoint.method === "POST" && !("body" in endpoint))
   .map((endpoint) => endpoint.path.replace("{type}", "short"));
 
 const bodies: [string, string][] = [

@@ -7,6 +7,7 @@ import { POSTGRES_MIGRATIONS } from "../src/storage/postgres/migrations.js";
 import { PostgresStorage } from "../src/storage/postgres/postgres-storage.js";
 import { describeCredentialConformance } from "./credential-conformance.js";
 import { describeStorageConformance } from "./storage-conformance.js";
+import { describeDeviceAuthorizationConformance } from "./storage-conformance-device-authorizations.js";
 import { describeStorageTransaction } from "./storage-conformance-transaction.js";
 import { describeUserLifecycleConformance } from "./storage-conformance-users.js";
 import { at, codeRecord, T0 } from "./storage-fixtures.js";
@@ -23,6 +24,7 @@ async function open() {
 describeStorageConformance("Postgres", open);
 describeStorageTransaction("Postgres", open);
 describeCredentialConformance("Postgres", open);
+describeDeviceAuthorizationConformance("Postgres", open);
 
 describeUserLifecycleConformance("Postgres", async () => {
   const storage = new PostgresStorage(await server.createDatabase());

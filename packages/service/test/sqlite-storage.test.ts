@@ -7,6 +7,7 @@ import { MIGRATIONS } from "../src/storage/sqlite/migrations.js";
 import { SqliteStorage } from "../src/storage/sqlite/sqlite-storage.js";
 import { describeCredentialConformance } from "./credential-conformance.js";
 import { describeStorageConformance } from "./storage-conformance.js";
+import { describeDeviceAuthorizationConformance } from "./storage-conformance-device-authorizations.js";
 import { describeStorageTransaction } from "./storage-conformance-transaction.js";
 import { describeUserLifecycleConformance } from "./storage-conformance-users.js";
 
@@ -19,6 +20,7 @@ async function open() {
 describeStorageConformance("SQLite", open);
 describeStorageTransaction("SQLite", open);
 describeCredentialConformance("SQLite", open);
+describeDeviceAuthorizationConformance("SQLite", open);
 describeUserLifecycleConformance("SQLite", open);
 
 describe("SQLite migration 7: nonces keyed by their expiry", () => {

@@ -191,6 +191,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         challenges: 2,
         attempts: 1,
         nonces: 1,
+        deviceAuthorizations: 0,
         rateLimits: 0,
       });
       for (const record of purgedCodes) expect(await s.codes.get(record.id)).toBeUndefined();
@@ -206,6 +207,7 @@ export function describeStorageConformance(name: string, open: () => Promise<Sto
         challenges: 0,
         attempts: 0,
         nonces: 1, // that one again; nothing else
+        deviceAuthorizations: 0,
         rateLimits: 0,
       });
     });

@@ -41,12 +41,19 @@ import {
   registrationOptionsResponseSchema,
 } from "../src/webauthn.js";
 import { credentialOperations } from "./credential-operations.js";
+import {
+  deviceAuthorizationOperations,
+  OAUTH_ENDPOINT_NAMES,
+  type OAuthEndpointName,
+  oauthErrorComponent,
+  oauthPaths,
+} from "./device-grant-operations.js";
 import { bodyErrors, type Operation, tokenErrors } from "./operation.js";
 import { operationalPaths } from "./operational-paths.js";
 
 type Schema = z.ZodMiniType;
 
-const operations: Record<EndpointName, Operation> = {
+const operations: Record<Exclude<EndpointName, OAuthEndpointName>, Operation> = {
   createUser: {
     summary: "Create a user without credentials",
     request: userRequestSchema,
@@ -214,6 +221,7 @@ const operations: Record<EndpointName, Operation> = {
     errors: [...bodyErrors, "origin_not_allowed", "invalid_challenge", "verification_failed", "user_deactivated"],
   },
   ...credentialOperations,
+  ...deviceAuthorizationOperations,
   jwks: {
     summary: "The service's public keys for user JWTs (JWKS)",
     response: { contentType: "application/json", description: "A JSON Web Key Set of ES256 public keys." },
@@ -238,7 +246,8 @@ function jsonSchema(schema: Schema, io: "input" | "output"): Record<string, unkn
 export function buildOpenApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = { ...operationalPaths };
   for (const [name, spec] of Object.entries(ENDPOINTS) as [EndpointName, (typeof ENDPOINTS)[EndpointName]][]) {
-    const operation = operations[name];
+    if (OAUTH_ENDPOINT_NAMES.has(name)) continue;
+    const operation = operations[name as Exclude<EndpointName, OAuthEndpointName>];
     const responses: Record<string, unknown> = {
       "200": {
         description: "Success",
@@ -293,6 +302,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
     };
   }
+  Object.assign(paths, oauthPaths);
   return {
     openapi: "3.1.0",
     info: {
@@ -318,6 +328,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             message: { type: "string" },
           },
         },
+        OAuthError: oauthErrorComponent,
       },
     },
     paths,

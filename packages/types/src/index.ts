@@ -45,6 +45,16 @@ export {
   revokeCredentialRequestSchema,
 } from "./credentials.js";
 export type {
+  ApproveDeviceAuthorizationRequest,
+  DeviceAuthorizationRequest,
+  DeviceAuthorizationWire,
+} from "./device-authorizations.js";
+export {
+  approveDeviceAuthorizationRequestSchema,
+  deviceAuthorizationRequestSchema,
+  deviceAuthorizationSchema,
+} from "./device-authorizations.js";
+export type {
   DeviceLoginCompleteRequest,
   DeviceLoginInitRequest,
   DeviceLoginInitResponse,
@@ -56,6 +66,26 @@ export {
 } from "./device-login.js";
 export type { ErrorBody } from "./error-body.js";
 export { errorBodySchema } from "./error-body.js";
+export type {
+  AuthorizationServerMetadata,
+  DeviceAuthorizationForm,
+  DeviceAuthorizationResponse,
+  OAuthErrorBody,
+  OAuthErrorCode,
+  TokenForm,
+  TokenResponse,
+} from "./oauth.js";
+export {
+  authorizationServerMetadataSchema,
+  DEVICE_CODE_GRANT_TYPE,
+  deviceAuthorizationFormSchema,
+  deviceAuthorizationResponseSchema,
+  JWT_BEARER_ASSERTION_TYPE,
+  OAUTH_ERROR_CODES,
+  oauthErrorSchema,
+  tokenFormSchema,
+  tokenResponseSchema,
+} from "./oauth.js";
 export type {
   CodeRequesterWire,
   ListPendingCodesRequest,

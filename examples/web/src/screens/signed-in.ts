@@ -3,6 +3,7 @@
 import { api, type IncomingRequest, type Me } from "../api.ts";
 import { describeError, describeUserAgent, groupCode } from "../messages.ts";
 import { h, setStatus, showScreen } from "../ui.ts";
+import { showApproveDevice } from "./approve-device.ts";
 import { showDevices } from "./devices.ts";
 import { showStart } from "./start.ts";
 
@@ -134,6 +135,7 @@ export function showSignedIn(me: Me): void {
       "div",
       { class: "actions" },
       h("button", { type: "button", onclick: () => void showDevices(me) }, "Your devices"),
+      h("button", { type: "button", onclick: () => showApproveDevice(me) }, "Approve a device"),
       h("button", { type: "button", onclick: () => void signOut(username) }, "Sign out"),
     ),
   );

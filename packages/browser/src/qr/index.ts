@@ -1,5 +1,5 @@
 /**
- * QR codes of a hand-off link or code, as an SVG string or drawn on a canvas. A separate entry so
+ * QR codes of a hand-off link or code, as an SVG string, drawn on a canvas, or as text for a terminal. A separate entry so
  * the QR encoder is bundled only by apps that import it.
  *
  * @packageDocumentation
@@ -11,3 +11,5 @@ export type { CodeQrOptions } from "./render-code-qr.js";
 export { renderCodeQr } from "./render-code-qr.js";
 export { renderQr } from "./render-qr.js";
 export { renderQrToCanvas } from "./render-qr-to-canvas.js";
+export type { TextQrOptions } from "./render-qr-to-text.js";
+export { renderQrToText } from "./render-qr-to-text.js";

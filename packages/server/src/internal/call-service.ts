@@ -24,7 +24,11 @@ export async function callService<Result>(
   const { signal } = request.call;
   const timeoutMs = request.call.timeoutMs ?? config.timeoutMs;
   const subject =
-    method.binding === "user_id" ? { scope, userId: request.subject } : { scope, username: request.subject };
+    request.subject === undefined
+      ? { scope }
+      : method.binding === "user_id"
+        ? { scope, userId: request.subject }
+        : { scope, username: request.subject };
   const sign = async () => `Bearer ${await config.signToken(subject)}`;
   let kyModule: Awaited<ReturnType<typeof loadKy>> | undefined;
   try {

@@ -1,4 +1,10 @@
-import { requireCodePurpose, requireCodeType, requireUserId, requireUsername } from "@handoff/types/core/arguments";
+import {
+  requireCodePurpose,
+  requireCodeType,
+  requireUserCode,
+  requireUserId,
+  requireUsername,
+} from "@handoff/types/core/arguments";
 import type { CallOptions } from "../call-options.js";
 import { readCallOptions, requireObject } from "./arguments.js";
 import type { ServiceRequest } from "./service-method.js";
@@ -64,4 +70,24 @@ export function credentialRequest(
   const call = readCallOptions({ signal: input.signal, timeoutMs: input.timeoutMs });
   if (inQuery) return { subject: userId, query: { user_id: userId }, call };
   return { subject: userId, body: { client_id: clientId, user_id: userId, ...fields?.(input) }, call };
+}
+
+/**
+ * The request of a device authorization method: the user code in the body, and the user (required
+ * to approve, optional otherwise) in the body and the token's `user_id` claim — a token bound to
+ * nobody when no user is given.
+ *
+ * @throws {HandoffError} `invalid_argument` for a malformed option, before anything is sent.
+ */
+export function deviceAuthorizationRequest(
+  clientId: string,
+  options: unknown,
+  { userRequired }: { userRequired: boolean },
+): ServiceRequest {
+  const input = requireObject(options, "options");
+  const userCode = requireUserCode(input.userCode);
+  const userId = userRequired || input.userId !== undefined ? requireUserId(input.userId) : undefined;
+  const call = readCallOptions({ signal: input.signal, timeoutMs: input.timeoutMs });
+  const body = { client_id: clientId, user_code: userCode, ...(userId === undefined ? {} : { user_id: userId }) };
+  return { ...(userId === undefined ? {} : { subject: userId }), body, call };
 }

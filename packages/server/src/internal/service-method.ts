@@ -15,8 +15,11 @@ export type ServiceMethodName = Exclude<keyof ServerClient, "clientId" | "baseUr
 export interface ServiceRequest {
   /** Placeholders of the endpoint's path (`{type}`), filled by `endpointPath`. */
   params?: Parameters<typeof endpointPath>[1];
-  /** The value of the token claim the method binds (see {@link ServiceMethod.binding}). */
-  subject: string;
+  /**
+   * The value of the token claim the method binds (see {@link ServiceMethod.binding}); absent:
+   * the token is bound to no user.
+   */
+  subject?: string;
   /** The JSON body, snake_case as on the wire; none for a `GET`. */
   body?: Record<string, unknown>;
   /** The query string's parameters, snake_case as on the wire. */

@@ -27,6 +27,7 @@ describe("the method table", () => {
       "getUser",
       "listPendingCodes",
       "listCredentials",
+      "getDeviceAuthorization",
     ]);
     for (const [name, row] of rows) {
       const doc = documentation(name);
@@ -53,6 +54,10 @@ describe("the method table", () => {
       renameCredential: "user_id",
       revokeCredential: "user_id",
       startAddPasskey: "user_id",
+      // Bound to the user when the call names one, else to nobody (`ServiceRequest.subject`).
+      getDeviceAuthorization: "user_id",
+      approveDeviceAuthorization: "user_id",
+      denyDeviceAuthorization: "user_id",
     });
   });
 

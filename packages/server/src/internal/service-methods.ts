@@ -3,6 +3,7 @@ import {
   toAuthorizedCode,
   toCredential,
   toDeletedUser,
+  toDeviceAuthorization,
   toGeneratedCode,
   toInvalidatedCodes,
   toPendingCode,
@@ -10,7 +11,7 @@ import {
 } from "@handoff/types/core";
 import { requireCode, requireCredentialId, requireCredentialName } from "@handoff/types/core/arguments";
 import { optionalBoolean } from "./arguments.js";
-import { codeRequest, credentialRequest, userIdRequest, userRequest } from "./requests.js";
+import { codeRequest, credentialRequest, deviceAuthorizationRequest, userIdRequest, userRequest } from "./requests.js";
 import { readWith, type ServiceMethodTable } from "./service-method.js";
 
 /**
@@ -130,5 +131,26 @@ export const SERVICE_METHODS: ServiceMethodTable = {
       (schemas) => schemas.registrationOptionsResponseSchema,
       (wire) => wire,
     ),
+  },
+  getDeviceAuthorization: {
+    endpoint: "getDeviceAuthorization",
+    binding: "user_id",
+    retry: true,
+    request: (clientId, options) => deviceAuthorizationRequest(clientId, options, { userRequired: false }),
+    response: readWith((schemas) => schemas.deviceAuthorizationSchema, toDeviceAuthorization),
+  },
+  approveDeviceAuthorization: {
+    endpoint: "approveDeviceAuthorization",
+    binding: "user_id",
+    retry: false,
+    request: (clientId, options) => deviceAuthorizationRequest(clientId, options, { userRequired: true }),
+    response: readWith((schemas) => schemas.deviceAuthorizationSchema, toDeviceAuthorization),
+  },
+  denyDeviceAuthorization: {
+    endpoint: "denyDeviceAuthorization",
+    binding: "user_id",
+    retry: false,
+    request: (clientId, options) => deviceAuthorizationRequest(clientId, options, { userRequired: false }),
+    response: readWith((schemas) => schemas.deviceAuthorizationSchema, toDeviceAuthorization),
   },
 };

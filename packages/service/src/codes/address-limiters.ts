@@ -10,4 +10,6 @@ export interface AddressLimiters {
   signupsPerAddress: RateLimiterAbstract;
   /** Passkey sign-in and sign-up `init`s per address (`maxPasskeyInitsPerAddress`). */
   passkeyInitsPerAddress: RateLimiterAbstract;
+  /** OAuth device authorizations started per address (`maxDeviceAuthorizationsPerAddress`). */
+  deviceAuthorizationsPerAddress: RateLimiterAbstract;
 }

@@ -19,11 +19,22 @@ export const securityHeaders: MiddlewareHandler = (c, next) => {
   return next();
 };
 
-/** POST bodies must be JSON: 415 before anything is read. */
+/** Paths whose bodies are form-encoded (the OAuth endpoints, `body: "form"` in `ENDPOINTS`). */
+const FORM_PATHS: ReadonlySet<string> = new Set(
+  Object.values(ENDPOINTS)
+    .filter((endpoint) => "body" in endpoint && endpoint.body === "form")
+    .map((endpoint) => endpoint.path),
+);
+
+/** POST bodies must be JSON (form-encoded on the OAuth endpoints): 415 before anything is read. */
 export const jsonOnly: MiddlewareHandler = (c, next) => {
   if (c.req.method !== "POST") return next();
   const type = c.req.header("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
+  if (FORM_PATHS.has(c.req.path)) {
+    if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) {
+      throw fail("unsupported_media_type", "The body must be application/x-www-form-urlencoded.");
+    }
+  } else if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw fail("unsupported_media_type", "The body must be application/json.");
   }
   return next();

@@ -15,6 +15,17 @@ export interface UserJwtClaims {
   now: number;
 }
 
+/** What an OpenID Connect ID token says (the device grant's, when `openid` was asked for). */
+export interface IdTokenClaims {
+  issuer: string;
+  clientId: string;
+  userId: string;
+  /** When the user approved, in milliseconds since the epoch (`auth_time`). */
+  authTime: number;
+  lifetimeSeconds: number;
+  now: number;
+}
+
 /** How stale the active key may be when signing: a rotation on another instance is picked up within it. */
 const REFRESH_INTERVAL_MS = 60_000;
 
@@ -97,12 +108,18 @@ export class SigningKeys {
     this.#active = { kid: record.kid, key };
   }
 
-  /** Signs a user JWT with the active key. */
-  async signUserJwt(claims: UserJwtClaims): Promise<string> {
-    if (claims.now - this.#refreshedAt >= REFRESH_INTERVAL_MS) await this.refresh(new Date(claims.now));
-    else await this.#activate(new Date(claims.now), false);
+  /** The active key at `now`, re-reading the keys when they are older than a minute. */
+  async #activeAt(now: number): Promise<{ kid: string; key: CryptoKey }> {
+    if (now - this.#refreshedAt >= REFRESH_INTERVAL_MS) await this.refresh(new Date(now));
+    else await this.#activate(new Date(now), false);
     const active = this.#active;
     if (!active) throw new Error("signing keys not loaded");
+    return active;
+  }
+
+  /** Signs a user JWT with the active key. */
+  async signUserJwt(claims: UserJwtClaims): Promise<string> {
+    const active = await this.#activeAt(claims.now);
     const issuedAt = Math.floor(claims.now / 1000);
     return new SignJWT({
       udata: claims.username,
@@ -116,6 +133,23 @@ export class SigningKeys {
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + claims.lifetimeSeconds)
       .setJti(crypto.randomUUID())
+      .sign(active.key);
+  }
+
+  /**
+   * Signs an OpenID Connect ID token with the active key: `iss`, `sub`, `aud` (the client),
+   * `iat`, `exp`, `auth_time`.
+   */
+  async signIdToken(claims: IdTokenClaims): Promise<string> {
+    const active = await this.#activeAt(claims.now);
+    const issuedAt = Math.floor(claims.now / 1000);
+    return new SignJWT({ auth_time: Math.floor(claims.authTime / 1000) })
+      .setProtectedHeader({ alg: JWT_ALGORITHM, typ: "JWT", kid: active.kid })
+      .setIssuer(claims.issuer)
+      .setAudience(claims.clientId)
+      .setSubject(claims.userId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + claims.lifetimeSeconds)
       .sign(active.key);
   }
 

@@ -2,9 +2,13 @@ import type { Hono } from "hono";
 import type { ServiceContext } from "../context.js";
 import { registerCodeRoutes } from "./codes.js";
 import { registerCredentialRoutes } from "./credentials.js";
+import { registerDeviceApprovalRoutes } from "./device-approval.js";
+import { registerDeviceAuthorizationRoute } from "./device-authorization.js";
 import { registerHealthRoute } from "./health.js";
 import { registerKeyRoutes } from "./keys.js";
 import { registerMetricsRoute } from "./metrics.js";
+import { registerOAuthMetadataRoutes } from "./oauth-metadata.js";
+import { registerOAuthTokenRoute } from "./oauth-token.js";
 import { registerPasskeyAddRoutes } from "./passkey-add.js";
 import { registerPasskeyForceAddRoute } from "./passkey-force-add.js";
 import { registerPasskeySignInRoutes } from "./passkey-sign-in.js";
@@ -25,7 +29,8 @@ export type RegisterRoutes = (app: Hono, context: ServiceContext) => void;
  * deleting, deactivating and activating users, codes, the wait and the signing keys; add device without a passkey (`/pwless/signup`,
  * `/pwless/devices`) and sign-in with its key (`/pwless/login/…`); passkey sign-up, sign-in and
  * add passkey (`…/fido2/init`, `…/fido2/complete`) and its start by the backend (`…/fido2/init/force`);
- * a user's credentials (list, rename, revoke).
+ * a user's credentials (list, rename, revoke); the OAuth device authorization grant (discovery,
+ * device authorization, token) and its approval by the backend.
  */
 export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoute,
@@ -43,4 +48,8 @@ export const SERVICE_ROUTES: readonly RegisterRoutes[] = [
   registerPasskeyAddRoutes,
   registerPasskeyForceAddRoute,
   registerCredentialRoutes,
+  registerOAuthMetadataRoutes,
+  registerDeviceAuthorizationRoute,
+  registerOAuthTokenRoute,
+  registerDeviceApprovalRoutes,
 ];

@@ -3,7 +3,7 @@ import type { LogEntry } from "../logger.js";
 import type { PurgeCounts } from "./purge.js";
 import { EXPIRED_CODE_RETENTION_MS, startPurgeTimer } from "./purge-timer.js";
 
-const none: PurgeCounts = { codes: 0, challenges: 0, attempts: 0, nonces: 0, rateLimits: 0 };
+const none: PurgeCounts = { codes: 0, challenges: 0, attempts: 0, nonces: 0, deviceAuthorizations: 0, rateLimits: 0 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("startPurgeTimer", () => {

@@ -20,6 +20,7 @@ describe("purgeInBatches", () => {
       challenges: PURGE_BATCH_ROWS,
       attempts: 7,
       nonces: 0,
+      deviceAuthorizations: 0,
       rateLimits: 0,
     });
     expect(calls).toEqual([
@@ -30,6 +31,7 @@ describe("purgeInBatches", () => {
       ["challenges.expires_at", 10_000_000],
       ["attempts.window_ends_at", 10_000_000],
       ["nonces.expires_at", 10_000_000],
+      ["deviceAuthorizations.expires_at", 6_400_000],
     ]);
   });
 });

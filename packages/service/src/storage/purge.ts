@@ -10,6 +10,8 @@ export interface PurgeCounts {
   attempts: number;
   /** Service-token nonces past their expiry. */
   nonces: number;
+  /** OAuth device authorizations that expired at least the retention period ago (as codes). */
+  deviceAuthorizations: number;
   /**
    * Per-address limiter rows past their window (Postgres; on SQLite the limiter keeps its counts
    * in memory, where each one is dropped when its window ends).
@@ -20,6 +22,8 @@ export interface PurgeCounts {
 /** A table the purge empties of ended rows, and its column (milliseconds since the epoch) that says when a row ends. */
 export interface PurgedTable {
   table: Exclude<keyof PurgeCounts, "rateLimits">;
+  /** The table's name in SQL. */
+  name: string;
   endsAt: "expires_at" | "window_ends_at";
 }
 
@@ -28,10 +32,11 @@ export interface PurgedTable {
  * use once `endsAt` has passed, so the purge deletes it.
  */
 export const PURGED_TABLES: readonly PurgedTable[] = [
-  { table: "codes", endsAt: "expires_at" },
-  { table: "challenges", endsAt: "expires_at" },
-  { table: "attempts", endsAt: "window_ends_at" },
-  { table: "nonces", endsAt: "expires_at" },
+  { table: "codes", name: "codes", endsAt: "expires_at" },
+  { table: "challenges", name: "challenges", endsAt: "expires_at" },
+  { table: "attempts", name: "attempts", endsAt: "window_ends_at" },
+  { table: "nonces", name: "nonces", endsAt: "expires_at" },
+  { table: "deviceAuthorizations", name: "device_authorizations", endsAt: "expires_at" },
 ];
 
 /**
@@ -52,9 +57,18 @@ export async function purgeInBatches(
   codeRetentionMs: number,
   deleteBatch: (table: PurgedTable, cutoff: number, limit: number) => Promise<number>,
 ): Promise<PurgeCounts> {
-  const counts: PurgeCounts = { codes: 0, challenges: 0, attempts: 0, nonces: 0, rateLimits: 0 };
+  const counts: PurgeCounts = {
+    codes: 0,
+    challenges: 0,
+    attempts: 0,
+    nonces: 0,
+    deviceAuthorizations: 0,
+    rateLimits: 0,
+  };
   for (const purged of PURGED_TABLES) {
-    const cutoff = now.getTime() - (purged.table === "codes" ? codeRetentionMs : 0);
+    // Expired codes and device authorizations are kept a while, so a late poll hears that they expired.
+    const retained = purged.table === "codes" || purged.table === "deviceAuthorizations";
+    const cutoff = now.getTime() - (retained ? codeRetentionMs : 0);
     for (;;) {
       const deleted = await deleteBatch(purged, cutoff, PURGE_BATCH_ROWS);
       counts[purged.table] += deleted;

@@ -13,6 +13,51 @@ export interface ClientRecord {
   createdAt: Date;
 }
 
+/**
+ * How a client uses the OAuth device authorization grant (RFC 8628); a client without settings
+ * does not (its device authorization requests answer `unauthorized_client`).
+ */
+export interface DeviceGrantSettings {
+  /** The client's own page where a signed-in user types the user code (`verification_uri`). */
+  verificationUri: string;
+  /**
+   * How the client authenticates at the OAuth endpoints: `none` (a public client: a CLI or TV
+   * app that cannot keep a secret sends only `client_id`), or `private_key_jwt` (an assertion
+   * signed with the client's ES256 key, RFC 7523).
+   */
+  tokenEndpointAuthMethod: "none" | "private_key_jwt";
+}
+
+/**
+ * An OAuth device authorization (RFC 8628): its device and user codes stored only as keyed
+ * hashes, who asked, and what the user decided.
+ */
+export interface DeviceAuthorizationRecord {
+  id: string;
+  clientId: string;
+  /** HMAC-SHA-256 of the device code, base64url. */
+  deviceCodeHash: string;
+  /** HMAC-SHA-256 of the client id and the normalised user code, base64url. */
+  userCodeHash: string;
+  /** The scopes asked for, space-separated. */
+  scope: string;
+  createdAt: Date;
+  expiresAt: Date;
+  /** Seconds the device must wait between polls; grows by 5 with each `slow_down`. */
+  intervalSeconds: number;
+  lastPolledAt: Date | null;
+  /** Whether the last poll came sooner than the interval (and was answered `slow_down`). */
+  slowedDown: boolean;
+  /** The user who approved it. */
+  userId: string | null;
+  approvedAt: Date | null;
+  deniedAt: Date | null;
+  /** When its tokens were issued: a second redemption is refused. */
+  consumedAt: Date | null;
+  /** The device that asked (RFC 8628 §5.4). */
+  requestInfo: RequestInfo;
+}
+
 /** A user of one namespace. */
 export interface UserRecord {
   id: string;

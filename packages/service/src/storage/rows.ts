@@ -4,6 +4,8 @@ import type {
   ChallengeRecord,
   ClientRecord,
   CodeRecord,
+  DeviceAuthorizationRecord,
+  DeviceGrantSettings,
   DeviceKeyRecord,
   RevokedCredential,
   SigningKeyRecord,
@@ -27,6 +29,31 @@ export const toClient = (row: Row): ClientRecord => ({
   publicKeyJwk: json<JWK>(row, "public_key_jwk"),
   origins: json<string[]>(row, "origins"),
   createdAt: date(row, "created_at"),
+});
+
+/** Reads a client's `DeviceGrantSettings` from its `client_device_grants` row. */
+export const toDeviceGrantSettings = (row: Row): DeviceGrantSettings => ({
+  verificationUri: text(row, "verification_uri"),
+  tokenEndpointAuthMethod: row.token_endpoint_auth_method === "none" ? "none" : "private_key_jwt",
+});
+
+/** Reads a `DeviceAuthorizationRecord` from its row. */
+export const toDeviceAuthorization = (row: Row): DeviceAuthorizationRecord => ({
+  id: text(row, "id"),
+  clientId: text(row, "client_id"),
+  deviceCodeHash: text(row, "device_code_hash"),
+  userCodeHash: text(row, "user_code_hash"),
+  scope: text(row, "scope"),
+  createdAt: date(row, "created_at"),
+  expiresAt: date(row, "expires_at"),
+  intervalSeconds: Number(row.interval_seconds),
+  lastPolledAt: dateOrNull(row, "last_polled_at"),
+  slowedDown: Number(row.slowed_down) === 1,
+  userId: row.user_id == null ? null : text(row, "user_id"),
+  approvedAt: dateOrNull(row, "approved_at"),
+  deniedAt: dateOrNull(row, "denied_at"),
+  consumedAt: dateOrNull(row, "consumed_at"),
+  requestInfo: json(row, "request_info"),
 });
 
 /** Reads a `UserRecord` from its row. */

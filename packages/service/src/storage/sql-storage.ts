@@ -6,6 +6,7 @@ import { SqlChallengeStore } from "./queries/challenges.js";
 import { type CachedClient, SqlClientStore } from "./queries/clients.js";
 import { SqlCodeStore } from "./queries/codes.js";
 import { SqlCredentialStore } from "./queries/credentials.js";
+import { SqlDeviceAuthorizationStore } from "./queries/device-authorizations.js";
 import { SqlKeyStore } from "./queries/keys.js";
 import { PURGE_BATCH, purgeBatchParams } from "./queries/purge.js";
 import { SqlUserStore } from "./queries/users.js";
@@ -16,6 +17,7 @@ import type {
   ClientStore,
   CodeStore,
   CredentialStore,
+  DeviceAuthorizationStore,
   KeyStore,
   RateLimiterOptions,
   Storage,
@@ -33,6 +35,7 @@ function storesOn(db: SqlDatabase, clientCache: Map<string, CachedClient>): Stor
     attempts: new SqlAttemptStore(db),
     keys: new SqlKeyStore(db),
     challenges: new SqlChallengeStore(db),
+    deviceAuthorizations: new SqlDeviceAuthorizationStore(db),
   };
 }
 
@@ -64,6 +67,7 @@ export abstract class SqlStorage implements Storage {
   readonly attempts: AttemptStore;
   readonly keys: KeyStore;
   readonly challenges: ChallengeStore;
+  readonly deviceAuthorizations: DeviceAuthorizationStore;
   /** The database every store runs its queries on. */
   protected readonly db: SqlDatabase;
   /** The clients read so far, by id, for the stores of every transaction too (see {@link SqlClientStore}). */
@@ -80,6 +84,7 @@ export abstract class SqlStorage implements Storage {
       attempts: this.attempts,
       keys: this.keys,
       challenges: this.challenges,
+      deviceAuthorizations: this.deviceAuthorizations,
     } = storesOn(db, this.#clientCache));
   }
 

@@ -6,6 +6,8 @@ import type {
   ChallengeRecord,
   ClientRecord,
   CodeRecord,
+  DeviceAuthorizationRecord,
+  DeviceGrantSettings,
   DeviceKeyRecord,
   RequestInfo,
   RevokedCredential,
@@ -46,6 +48,10 @@ export interface ClientStore {
   get(id: string): Promise<ClientRecord | undefined>;
   /** Every client, oldest first. */
   list(): Promise<ClientRecord[]>;
+  /** A client's device grant settings (never cached: they may change); `undefined` when it has none. */
+  getDeviceGrant(id: string): Promise<DeviceGrantSettings | undefined>;
+  /** Sets (or, with `null`, removes) a client's device grant settings; `false` for an unknown client. */
+  setDeviceGrant(id: string, settings: DeviceGrantSettings | null): Promise<boolean>;
 }
 
 /** The users of every namespace, and the proof of their email. */
@@ -146,6 +152,28 @@ export interface CodeStore {
   delete(query: { clientId: string; userId: string; purpose: CodePurpose; type?: CodeType }): Promise<string[]>;
 }
 
+/** OAuth device authorizations (RFC 8628), found by the keyed hash of either of their codes. */
+export interface DeviceAuthorizationStore {
+  /** Inserts one; `false` (nothing inserted) when its user code or device code hash is taken. */
+  insert(record: DeviceAuthorizationRecord): Promise<boolean>;
+  get(id: string): Promise<DeviceAuthorizationRecord | undefined>;
+  getByDeviceCode(hash: string): Promise<DeviceAuthorizationRecord | undefined>;
+  getByUserCode(hash: string): Promise<DeviceAuthorizationRecord | undefined>;
+  /**
+   * Atomically records a poll of the token endpoint at `now`: when it comes more than
+   * `toleranceMs` sooner than the interval after the previous one, the interval grows by 5 s
+   * and `slowedDown` is set (RFC 8628 §3.5), else `slowedDown` is cleared. Returns the record as
+   * updated, `undefined` when it is gone.
+   */
+  poll(id: string, now: Date, toleranceMs: number): Promise<DeviceAuthorizationRecord | undefined>;
+  /** Atomically approves a pending, unexpired one for `userId`; `undefined` when it no longer qualifies. */
+  approve(id: string, userId: string, now: Date): Promise<DeviceAuthorizationRecord | undefined>;
+  /** Atomically denies a pending, unexpired one; `undefined` when it no longer qualifies. */
+  deny(id: string, now: Date): Promise<DeviceAuthorizationRecord | undefined>;
+  /** Atomically marks an approved, unexpired one redeemed; exactly one caller gets `true`. */
+  consume(id: string, now: Date): Promise<boolean>;
+}
+
 /** Failure counters and single-use nonces. */
 export interface AttemptStore {
   /** Atomically counts one failure under `key` in a window of `windowMs`. */
@@ -192,6 +220,7 @@ export interface StorageStores {
   readonly attempts: AttemptStore;
   readonly keys: KeyStore;
   readonly challenges: ChallengeStore;
+  readonly deviceAuthorizations: DeviceAuthorizationStore;
 }
 
 /**

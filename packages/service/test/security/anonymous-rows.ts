@@ -9,7 +9,7 @@ import { useService } from "../helpers.js";
  * The tables requests fill with rows that end; the purge must empty them of ended rows. On
  * Postgres the per-address limiter counts in `rate_limits` too (on SQLite it counts in memory).
  */
-const ENDING_TABLES = ["codes", "challenges", "attempts", "nonces"] as const;
+const ENDING_TABLES = ["codes", "challenges", "attempts", "nonces", "device_authorizations"] as const;
 type EndingTable = (typeof ENDING_TABLES)[number] | "rate_limits";
 
 /** A table whose rows are counted: the ending ones, and the accounts that must be kept. */
@@ -21,6 +21,7 @@ const LOGGED: Record<EndingTable, string> = {
   challenges: "challenges",
   attempts: "attempts",
   nonces: "nonces",
+  device_authorizations: "deviceAuthorizations",
   rate_limits: "rateLimits",
 };
 
@@ -54,6 +55,13 @@ export async function describeAnonymousRowsPurged(
     logger: (entry) => logs.push(entry),
   });
   const { register } = addDeviceFlow(t);
+  await t.service.setDeviceGrant(t.clientId, { verificationUri: "https://app.example/device" });
+  const oauthForm = (path: string, params: Record<string, string>) =>
+    fetch(`${t.service.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(params).toString(),
+    });
   const browser = { headers: { origin: t.origin } };
 
   const counts = async () => {
@@ -67,7 +75,7 @@ export async function describeAnonymousRowsPurged(
   };
 
   describe(`${name}: rows left by anonymous requests are purged once they end`, () => {
-    it("empties codes, challenges, attempts and nonces, and keeps the real user's live rows", async () => {
+    it("empties codes, challenges, attempts, nonces and device authorizations, and keeps the real user's live rows", async () => {
       // Real users: one made by its backend (a service token: a nonce), one with a device key.
       const userId = await t.createUser(freshEmail("backend-user"));
       const email = freshEmail("real");
@@ -91,6 +99,14 @@ export async function describeAnonymousRowsPurged(
         expect(wait.status).toBe(400);
         expect((await t.post("/pwless/signup", { email: freshEmail("nobody") })).status).toBe(200);
         await loginInit(email, keyId);
+        // An OAuth device authorization (RFC 8628), and a token request with a made-up device code.
+        expect((await oauthForm("/oauth/device_authorization", { client_id: t.clientId })).status).toBe(200);
+        const token = await oauthForm("/oauth/token", {
+          client_id: t.clientId,
+          grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+          device_code: crypto.randomUUID(),
+        });
+        expect(token.status).toBe(400);
       }
       const before = await counts();
       expect(before.challenges).toBeGreaterThanOrEqual(4 * ROUNDS);
@@ -98,6 +114,7 @@ export async function describeAnonymousRowsPurged(
       if (options.limiterTable) expect(before.rate_limits).toBeGreaterThanOrEqual(1); // per address
       expect(before.codes).toBeGreaterThanOrEqual(ROUNDS);
       expect(before.nonces).toBeGreaterThanOrEqual(1);
+      expect(before.device_authorizations).toBe(ROUNDS);
 
       // Past every expiry and window, and the hour expired codes are kept.
       clock += 2 * HOUR;
@@ -111,6 +128,7 @@ export async function describeAnonymousRowsPurged(
           "attempts",
           "challenges",
           "codes",
+          "deviceAuthorizations",
           "level",
           "msg",
           "nonces",

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { CODE_PURPOSES, CODE_TYPES, normalizeCode } from "@handoff/types";
 import { describe, expect, it } from "vitest";
+import { deviceGrantCalls } from "../device-grant-calls.js";
 import { addDeviceFlow } from "../device-key-helpers.js";
 import { useService } from "../helpers.js";
 import { codeCalls, freshName } from "./code-calls.js";
@@ -57,6 +58,17 @@ describe("codes are stored only as keyed hashes", () => {
     const consumed = await calls.generate(userId, "short", "temporary_authentication", true);
     expect((await calls.wait(name, consumed.code, "short")).status).toBe(200);
     issued.push(consumed.code, (await addDeviceFlow(t).signupAndCode(freshName("mailed"))).code);
+    // An OAuth device authorization's device code and user code (RFC 8628), one of them redeemed.
+    await t.service.setDeviceGrant(t.clientId, { verificationUri: "https://app.example/device" });
+    const device = deviceGrantCalls(t);
+    for (const redeemed of [false, true]) {
+      const started = await device.start();
+      if (redeemed) {
+        expect((await device.decide("approve", started.user_code, userId)).status).toBe(200);
+        expect((await device.poll(started.device_code)).status).toBe(200);
+      }
+      issued.push(started.device_code, started.user_code, started.user_code.replace("-", ""));
+    }
 
     const values = everyStoredValue();
     const files = databaseFiles();

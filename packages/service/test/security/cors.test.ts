@@ -35,7 +35,7 @@ function call(endpoint: (typeof endpoints)[number], origin: string) {
 }
 
 describe("CORS", () => {
-  it("the two groups cover the endpoint table: users, codes and credentials are management, the rest browser-facing", () => {
+  it("the two groups cover the endpoint table: users, codes, credentials and device approvals are management, the rest browser-facing", () => {
     expect(management.map((endpoint) => endpoint.path).sort()).toEqual([
       "/api/native/codes/{type}/authorize",
       "/api/native/codes/{type}/generate",
@@ -45,6 +45,9 @@ describe("CORS", () => {
       "/api/native/credentials/fido2/init/force",
       "/api/native/credentials/rename",
       "/api/native/credentials/revoke",
+      "/api/native/device-authorizations/approve",
+      "/api/native/device-authorizations/deny",
+      "/api/native/device-authorizations/retrieve",
       "/api/native/manage/users",
       "/api/native/manage/users/delete",
       "/api/native/manage/users/retrieve",

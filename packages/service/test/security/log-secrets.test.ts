@@ -6,6 +6,7 @@ import { DatabaseSync } from "node:sqlite";
 import { CODE_PURPOSES, CODE_TYPES, deviceLoginInitResponseSchema, normalizeCode, type Scope } from "@handoff/types";
 import { describe, expect, it } from "vitest";
 import type { LogEntry } from "../../src/index.js";
+import { deviceGrantCalls } from "../device-grant-calls.js";
 import { addDeviceFlow, keys } from "../device-key-helpers.js";
 import { useService } from "../helpers.js";
 import { passkeyCalls } from "../passkey-calls.js";
@@ -100,6 +101,17 @@ async function runEverything() {
     username,
     credential: authenticator.authenticate(options, { counter: 0 }),
   });
+  // The OAuth device grant: a device code, a user code (and a wrong one), the tokens.
+  await t.service.setDeviceGrant(t.clientId, { verificationUri: "https://app.example/device" });
+  const device = deviceGrantCalls(t);
+  const deviceUser = await calls.createUser(freshName("oauth"));
+  const started = await device.start({ scope: "openid" });
+  keep(started.device_code, started.user_code, started.user_code.replace("-", ""));
+  await device.poll(started.device_code);
+  await device.decide("retrieve", "BBBB-BBBB", deviceUser);
+  await device.decide("approve", started.user_code, deviceUser);
+  const tokens = (await (await device.poll(started.device_code)).json()) as { access_token: string; id_token: string };
+  keep(tokens.access_token, tokens.id_token);
   // Replayed and malformed service tokens.
   const token = await t.token("users.retrieve");
   for (let i = 0; i < 2; i++) await t.post("/api/native/manage/users/retrieve", { username }, { token });
@@ -107,7 +119,7 @@ async function runEverything() {
 }
 
 describe("no secret in any log line or error body", () => {
-  it("codes, service tokens, JWTs, nonces and private keys never reach the logs", async () => {
+  it("codes, device and user codes, service tokens, JWTs, nonces and private keys never reach the logs", async () => {
     await runEverything();
     const db = new DatabaseSync(database, { readOnly: true });
     for (const row of db.prepare("SELECT value FROM secrets").all()) keep(String(row.value));

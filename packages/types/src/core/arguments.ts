@@ -9,6 +9,7 @@ import {
 } from "./codes.js";
 import { HandoffError } from "./handoff-error.js";
 import { fitsCodePoints, isName } from "./text.js";
+import { normalizeUserCode } from "./user-code.js";
 
 /*
  * The argument rules both SDKs apply before sending anything, each written once. They throw
@@ -189,4 +190,20 @@ export function optionalTimeoutMs(value: unknown, name: string, allowFalse = fal
   throw invalid(
     `${name} must be a positive number of milliseconds (at most 2^31 − 1)${allowFalse ? " or false" : ""}.`,
   );
+}
+
+/**
+ * A device authorization's user code as the person typed it: case, spaces and dashes do not
+ * matter, but it must then be eight characters of `USER_CODE_ALPHABET`. Returned as typed (the
+ * service normalises it again).
+ *
+ * @throws {HandoffError} `invalid_argument` otherwise.
+ * @example
+ * requireUserCode("bdwp-hqpk"); // "bdwp-hqpk"
+ */
+export function requireUserCode(value: unknown, name = "userCode"): string {
+  if (typeof value !== "string" || value.length > MAX_CODE_LENGTH || normalizeUserCode(value) === undefined) {
+    throw invalid(`${name} must be a user code of eight letters, such as BDWP-HQPK.`);
+  }
+  return value;
 }

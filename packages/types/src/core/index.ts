@@ -24,6 +24,7 @@ export {
   requireCodeType,
   requireCredentialId,
   requireCredentialName,
+  requireUserCode,
   requireUserId,
   requireUsername,
 } from "./arguments.js";
@@ -35,6 +36,8 @@ export type { Credential } from "./credential.js";
 export { fromCredentialResponse, toCredential } from "./credential.js";
 export type { DeletedUser } from "./deleted-user.js";
 export { toDeletedUser } from "./deleted-user.js";
+export type { DeviceAuthorization, DeviceAuthorizationStatus } from "./device-authorization.js";
+export { toDeviceAuthorization } from "./device-authorization.js";
 export * from "./endpoints/index.js";
 export * from "./errors.js";
 export type { CodeRequester, PendingCode } from "./pending-code.js";
@@ -46,6 +49,7 @@ export { SCOPES } from "./scopes.js";
 export type { Session, SessionCredentialType } from "./session.js";
 export { SESSION_CREDENTIAL_TYPES, signedInWithOwnKey, toSession } from "./session.js";
 export { fitsCodePoints, isName } from "./text.js";
+export { formatUserCode, normalizeUserCode, USER_CODE_ALPHABET, USER_CODE_LENGTH } from "./user-code.js";
 export type { UserProfile } from "./user-profile.js";
 export { toUserProfile } from "./user-profile.js";
 export type { UserTokenClaims } from "./user-token-claims.js";

@@ -20,6 +20,9 @@ export const SCOPES = [
   "credentials.rename",
   "credentials.revoke",
   "credentials.force_add",
+  "device_authorizations.retrieve",
+  "device_authorizations.approve",
+  "device_authorizations.deny",
 ] as const;
 
 /** One of {@link SCOPES}. */

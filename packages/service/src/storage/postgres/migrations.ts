@@ -138,4 +138,33 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   DROP TABLE nonces;
   ALTER TABLE nonces_by_expiry_key RENAME TO nonces;
   `,
+  // 7: the OAuth device authorization grant (RFC 8628) — a client may name its verification page
+  // and how it authenticates at the token endpoint (a table of its own: a client's row never
+  // changes, so it is cached); device authorizations are stored with keyed hashes of their device
+  // and user codes, deleted by the purge after their expiry.
+  `
+  CREATE TABLE client_device_grants (
+    client_id TEXT PRIMARY KEY,
+    verification_uri TEXT NOT NULL,
+    token_endpoint_auth_method TEXT NOT NULL
+  );
+  CREATE TABLE device_authorizations (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    device_code_hash TEXT NOT NULL UNIQUE,
+    user_code_hash TEXT NOT NULL UNIQUE,
+    scope TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    interval_seconds INTEGER NOT NULL,
+    last_polled_at BIGINT,
+    slowed_down INTEGER NOT NULL DEFAULT 0,
+    user_id TEXT,
+    approved_at BIGINT,
+    denied_at BIGINT,
+    consumed_at BIGINT,
+    request_info TEXT NOT NULL
+  );
+  CREATE INDEX device_authorizations_by_expiry ON device_authorizations (expires_at);
+  `,
 ];

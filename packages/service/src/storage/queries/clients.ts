@@ -1,5 +1,5 @@
-import type { ClientRecord } from "../records.js";
-import { toClient } from "../rows.js";
+import type { ClientRecord, DeviceGrantSettings } from "../records.js";
+import { toClient, toDeviceGrantSettings } from "../rows.js";
 import { sql } from "../sql/query.js";
 import { jsonText, type SqlDatabase } from "../sql/sql-database.js";
 import type { ClientStore } from "../storage.js";
@@ -10,6 +10,15 @@ const INSERT = sql(
 );
 const GET = sql("SELECT * FROM clients WHERE id = ?");
 const LIST = sql("SELECT * FROM clients ORDER BY created_at, id");
+const GET_DEVICE_GRANT = sql("SELECT * FROM client_device_grants WHERE client_id = ?");
+const SET_DEVICE_GRANT = sql(
+  `INSERT INTO client_device_grants (client_id, verification_uri, token_endpoint_auth_method)
+   SELECT id, ?, ? FROM clients WHERE id = ?
+   ON CONFLICT (client_id) DO UPDATE SET verification_uri = excluded.verification_uri,
+     token_endpoint_auth_method = excluded.token_endpoint_auth_method`,
+);
+const DELETE_DEVICE_GRANT = sql("DELETE FROM client_device_grants WHERE client_id = ?");
+const CLIENT_EXISTS = sql("SELECT 1 AS found FROM clients WHERE id = ?");
 
 /** How long a client read from the database is used before it is read again. */
 export const CLIENT_CACHE_MS = 30_000;
@@ -64,5 +73,21 @@ export class SqlClientStore extends SqlStore implements ClientStore {
 
   async list(): Promise<ClientRecord[]> {
     return (await this.db.all(LIST)).map(toClient);
+  }
+
+  // The device grant settings are read at each OAuth request, never cached: they may change (on
+  // any instance), unlike the client's row.
+  async getDeviceGrant(id: string): Promise<DeviceGrantSettings | undefined> {
+    const row = await this.db.get(GET_DEVICE_GRANT, [id]);
+    return row && toDeviceGrantSettings(row);
+  }
+
+  async setDeviceGrant(id: string, settings: DeviceGrantSettings | null): Promise<boolean> {
+    if (settings === null) {
+      await this.db.run(DELETE_DEVICE_GRANT, [id]);
+      return (await this.db.get(CLIENT_EXISTS, [id])) !== undefined;
+    }
+    const params = [settings.verificationUri, settings.tokenEndpointAuthMethod, id];
+    return (await this.db.run(SET_DEVICE_GRANT, params)) === 1;
   }
 }

@@ -9,7 +9,7 @@ import { dialectSql, type Query, sql } from "../sql/query.js";
  * alone a row a request is updating; the outer condition is re-checked on a row updated
  * meanwhile (a nonce or attempt counter just renewed is not deleted).
  */
-const purgeBatch = ({ table, endsAt }: PurgedTable): Query =>
+const purgeBatch = ({ name: table, endsAt }: PurgedTable): Query =>
   dialectSql({
     sqlite: `DELETE FROM ${table} WHERE rowid IN (
       SELECT rowid FROM ${table} WHERE ${endsAt} <= ? LIMIT ?

@@ -19,4 +19,9 @@ export interface EndpointSpec {
   readonly scope: Scope | null;
   /** Whether the service token is required, optional or not used. */
   readonly auth: EndpointAuth;
+  /**
+   * How a `POST` body is encoded: `"form"` (`application/x-www-form-urlencoded`, the OAuth
+   * endpoints); absent: JSON.
+   */
+  readonly body?: "form";
 }
