@@ -184,7 +184,8 @@ export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
     const serverCpu: Record<string, { ms: number; cycles: number }> = {};
     for (let round = 0; round < rounds; round++) {
       for (const system of systems) {
-        const spent = (serverCpu[system.name] ??= { ms: 0, cycles: 0 });
+        const spent = serverCpu[system.name] ?? { ms: 0, cycles: 0 };
+        serverCpu[system.name] = spent;
         const before = processCpuMs(system.pid);
         const cycle = async (worker: number) => {
           await system.cycle(worker);
