@@ -35,6 +35,8 @@ export interface PostgresSizes {
   notifySeconds: number;
   /** Numbers of listening sessions (instances) of the fan-out sweep. */
   fanOutListeners: readonly number[];
+  /** Numbers of listening sessions of the sharded fan-out (a channel per session). */
+  shardedListeners: readonly number[];
 }
 
 /** Cycles of one setup: per second over all rounds, and what they cost in CPU. */
@@ -65,8 +67,6 @@ export interface PostgresResult {
   };
   /** Waits held by one instance on Postgres, with RSS per wait. */
   waits: ConcurrentWaitsResult;
-  /** Waits one instance holds per GiB of RSS: 1,048,576 KiB over the KiB per wait. */
-  waitsPerGiB: number;
   notify: {
     /** The bench's test server: fsync and synchronous_commit off. */
     test: NotifySweep;
@@ -210,6 +210,7 @@ export async function benchPostgres(sizes: PostgresSizes): Promise<PostgresResul
     step(started, "fan-out");
     const fanOut = await measureFanOut(await postgres.createDatabase(), {
       listeners: sizes.fanOutListeners,
+      shardedListeners: sizes.shardedListeners,
       publishers: 4,
       seconds: sizes.notifySeconds,
       postgresCpuSeconds: postgresCpu,
@@ -226,7 +227,6 @@ export async function benchPostgres(sizes: PostgresSizes): Promise<PostgresResul
       authorize,
       cycles,
       waits,
-      waitsPerGiB: Math.round(1_048_576 / waits.rssPerWaitKiB),
       notify: { test, durable, fanOut },
     };
   } finally {

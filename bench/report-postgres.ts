@@ -5,6 +5,7 @@
 
 import type { CommitRate, NotifySweep } from "./lib/notify-throughput.ts";
 import type { Summary } from "./lib/stats.ts";
+import { kibPerHeldWait, waitsPerGiB } from "./lib/waits-per-gib.ts";
 import type { CycleFigures, PostgresResult } from "./postgres.ts";
 
 const latency = (s: Summary) => `${s.median} / ${s.p99}`;
@@ -61,13 +62,13 @@ export function renderPostgres(result: PostgresResult): string[] {
       waits.errors > 0
         ? ` **${waits.errors} waits failed** (${Object.entries(waits.errorKinds)
             .map(([kind, n]) => `${kind}: ${n}`)
-            .join(", ")}), so fewer than ${waits.waits} were held and the KiB per wait is too low.`
+            .join(", ")}), and the RSS growth is divided by the ${waits.waits - waits.errors} waits that did not fail.`
         : ""
     }`,
     "",
-    "| row | waits | errors | RSS before (MiB) | RSS held (MiB) | per wait (KiB) | waits per GiB | release all (ms) | bare round trips (ms) |",
+    "| row | waits | errors | RSS before (MiB) | RSS held (MiB) | per wait that did not fail (KiB) | waits per GiB | release all (ms) | bare round trips (ms) |",
     "|---|---|---|---|---|---|---|---|---|",
-    `| \`pg-waits\` | ${waits.waits} | ${waits.errors} | ${waits.rssBeforeMiB} | ${waits.rssHeldMiB} | ${waits.rssPerWaitKiB} | ${result.waitsPerGiB} | ${waits.releaseMs} | ${waits.baselineMs} |`,
+    `| \`pg-waits\` | ${waits.waits} | ${waits.errors} | ${waits.rssBeforeMiB} | ${waits.rssHeldMiB} | ${kibPerHeldWait(waits)} | ${waitsPerGiB(waits)} | ${waits.releaseMs} | ${waits.baselineMs} |`,
     "",
     `**NOTIFY on one Postgres**: N connections each committing one statement after another for ${notify.test.secondsPerPoint} s per kind, ${notify.test.listeners} connections LISTENing (two instances). Each cell: commits/s · commit latency median / p99 in ms (· the share of notifications each listener received, when not all). NOTIFY alone is \`SELECT pg_notify('…', '{"i":…,"c":…,"e":"authorized"}')\`, what Handoff sends after its authorize has committed; INSERT + NOTIFY is a one-row INSERT and that NOTIFY in one statement, the floor's shape; INSERT alone is the baseline. A notifying commit holds a lock global to the server (PreCommit_Notify) until it is done, so notifying commits run one at a time.`,
     "",
@@ -78,13 +79,13 @@ export function renderPostgres(result: PostgresResult): string[] {
     "",
     `Test server (\`pg-notify-test-*\`): at most **${notify.test.maxNotifyAlonePerSecond}** NOTIFY-alone and **${notify.test.maxWriteAndNotifyPerSecond}** INSERT + NOTIFY commits/s (90% of the latter from ${notify.test.writeAndNotifySaturatedAt} publisher(s) on). Durable server (\`pg-notify-durable-*\`: fsync and synchronous_commit on, as in production): at most **${notify.durable.maxNotifyAlonePerSecond}** NOTIFY-alone and **${notify.durable.maxWriteAndNotifyPerSecond}** INSERT + NOTIFY commits/s (90% of the latter from ${notify.durable.writeAndNotifySaturatedAt} publisher(s) on; past that, each publisher added only lengthens every notifying commit).`,
     "",
-    `**NOTIFY to many instances** (test server): 4 publishers send NOTIFY alone for ${notify.test.secondsPerPoint} s while more and more sessions LISTEN (one per instance); Postgres delivers each notification to each of them. Commit latency in ms, median / p99.`,
+    `**NOTIFY to many instances** (test server): 4 publishers send NOTIFY alone for ${notify.test.secondsPerPoint} s while more and more sessions LISTEN (one per instance). One channel: Postgres delivers each notification to each session. Sharded: each session on a channel of its own, each NOTIFY to one of them in turn (delivered = the least share of its own notifications a session received). Commit latency in ms, median / p99.`,
     "",
-    "| row | listening sessions | NOTIFY commits/s | delivered | commit ms | Postgres CPU µs / NOTIFY |",
-    "|---|---|---|---|---|---|",
+    "| row | listening sessions | channels | NOTIFY commits/s | delivered | commit ms | Postgres CPU µs / NOTIFY |",
+    "|---|---|---|---|---|---|---|",
     ...notify.fanOut.map(
       (point) =>
-        `| \`pg-fanout-${point.listeners}\` | ${point.listeners} | ${point.notifiesPerSecond} | ${point.delivered} | ${latency(point.commitMs)} | ${point.postgresCpuUsPerNotify} |`,
+        `| \`pg-fanout-${point.sharded ? "sharded-" : ""}${point.listeners}\` | ${point.listeners} | ${point.sharded ? `${point.listeners}, one per session` : "1"} | ${point.notifiesPerSecond} | ${point.delivered} | ${latency(point.commitMs)} | ${point.postgresCpuUsPerNotify} |`,
     ),
     "",
   ];

@@ -48,6 +48,7 @@ const sizes = smoke
         notifyPublishers: [1, 4],
         notifySeconds: 0.3,
         fanOutListeners: [2, 8],
+        shardedListeners: [8],
       },
       peers: {
         concurrency: 4,
@@ -79,6 +80,7 @@ const sizes = smoke
         notifyPublishers: [1, 2, 4, 8, 16, 32],
         notifySeconds: 2,
         fanOutListeners: [2, 8, 32, 64],
+        shardedListeners: [8, 64],
       },
       peers: {
         concurrency: 16,
