@@ -16,8 +16,8 @@ export interface AuthorizeFloorResult {
   /** Seconds each side ran, in `rounds` interleaved rounds. */
   seconds: number;
   rounds: number;
-  handoff: { requestsPerSecond: number; latencyMs: Summary };
-  floor: { requestsPerSecond: number; latencyMs: Summary };
+  handoff: SideResult;
+  floor: SideResult;
   /** Handoff's requests per second over the floor's (goal ≥ 0.8). */
   throughputRatio: number;
   /** Handoff's p50 and p99 latency over the floor's (goal ≤ 1.3). */
@@ -25,11 +25,29 @@ export interface AuthorizeFloorResult {
   p99Ratio: number;
 }
 
+/** One side's figures. */
+export interface SideResult {
+  requestsPerSecond: number;
+  latencyMs: Summary;
+  /** CPU of the database server per request, ms, when it runs in processes of its own (Postgres). */
+  databaseCpuMsPerRequest?: number;
+}
+
+/** What the Postgres section adds: another floor server, and the database server's CPU. */
+export interface FloorOptions {
+  /** Default: {@link SQLITE_FLOOR}. */
+  server?: FloorServer;
+  /** Cumulative CPU seconds of the database server (lib/process-cpu.ts); none for SQLite. */
+  databaseCpuSeconds?: () => number;
+}
+
 /** Requests sent by {@link drive} and their latencies. */
 interface Driven {
   requests: number;
   seconds: number;
   latencies: number[];
+  /** Database CPU seconds spent meanwhile (0 when not measured). */
+  databaseCpu: number;
 }
 
 /** Runs `send` from `concurrency` workers for `seconds` (or until `send` says there is no more). */
@@ -50,27 +68,36 @@ async function drive(
       }
     }),
   );
-  return { requests: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
+  return { requests: latencies.length, seconds: (performance.now() - started) / 1000, latencies, databaseCpu: 0 };
 }
 
 /** The rounds of one side together: requests per second over all of them, and every latency. */
-function total(rounds: readonly Driven[]): { requestsPerSecond: number; latencyMs: Summary } {
+function total(rounds: readonly Driven[], measured: boolean): SideResult {
   const requests = rounds.reduce((sum, round) => sum + round.requests, 0);
   const seconds = rounds.reduce((sum, round) => sum + round.seconds, 0);
+  const databaseCpu = rounds.reduce((sum, round) => sum + round.databaseCpu, 0);
   return {
     requestsPerSecond: Math.round(requests / seconds),
     latencyMs: summarize(rounds.flatMap((round) => round.latencies)),
+    ...(measured ? { databaseCpuMsPerRequest: Math.round((databaseCpu * 1000 * 100) / requests) / 100 } : {}),
   };
 }
 
+/** Which floor server to run: its script, and the arguments after the public JWK. */
+export interface FloorServer {
+  script: URL;
+  args: readonly string[];
+}
+
+/** The SQLite floor (lib/floor-server.ts), the default. */
+export const SQLITE_FLOOR: FloorServer = { script: new URL("./lib/floor-server.ts", import.meta.url), args: [] };
+
 /** Starts the floor server with the bench client's public key. */
-async function startFloor(privateJwk: JWK): Promise<{ url: string; child: ChildProcess }> {
+async function startFloor(privateJwk: JWK, server: FloorServer): Promise<{ url: string; child: ChildProcess }> {
   const { d: _private, ...publicJwk } = privateJwk;
-  const child = spawn(
-    process.execPath,
-    [fileURLToPath(new URL("./lib/floor-server.ts", import.meta.url)), JSON.stringify(publicJwk)],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
+  const child = spawn(process.execPath, [fileURLToPath(server.script), JSON.stringify(publicJwk), ...server.args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -90,6 +117,7 @@ export async function benchAuthorizeFloor(
   concurrency: number,
   codesPerWorker: number,
   rounds = 3,
+  { server = SQLITE_FLOOR, databaseCpuSeconds }: FloorOptions = {},
 ): Promise<AuthorizeFloorResult> {
   // Codes to authorize, made beforehand (the timed part is authorize alone), one live code per
   // user as in real use: a user with hundreds of live codes would make each match scan them all.
@@ -112,7 +140,7 @@ export async function benchAuthorizeFloor(
     return true;
   };
 
-  const floor = await startFloor(privateJwk);
+  const floor = await startFloor(privateJwk, server);
   try {
     const key = await importJWK(privateJwk, "ES256");
     const floorAuthorize = async () => {
@@ -134,14 +162,19 @@ export async function benchAuthorizeFloor(
       return true;
     };
     // Interleaved rounds, so a slower stretch of the machine falls on both sides alike.
+    const measured = async (run: () => Promise<Driven>): Promise<Driven> => {
+      const before = databaseCpuSeconds?.() ?? 0;
+      const driven = await run();
+      return { ...driven, databaseCpu: (databaseCpuSeconds?.() ?? 0) - before };
+    };
     const handoffRounds: Driven[] = [];
     const floorRounds: Driven[] = [];
     for (let round = 0; round < rounds; round += 1) {
-      handoffRounds.push(await drive(seconds / rounds, concurrency, authorize));
-      floorRounds.push(await drive(seconds / rounds, concurrency, floorAuthorize));
+      handoffRounds.push(await measured(() => drive(seconds / rounds, concurrency, authorize)));
+      floorRounds.push(await measured(() => drive(seconds / rounds, concurrency, floorAuthorize)));
     }
-    const handoff = total(handoffRounds);
-    const floorResult = total(floorRounds);
+    const handoff = total(handoffRounds, databaseCpuSeconds !== undefined);
+    const floorResult = total(floorRounds, databaseCpuSeconds !== undefined);
     return {
       concurrency,
       seconds,

@@ -38,7 +38,16 @@ async function inBatches<T>(items: readonly T[], size: number, run: (item: T) =>
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
 }
 
-export async function benchConcurrentWaits(service: BenchService, waits: number): Promise<ConcurrentWaitsResult> {
+/**
+ * Holds `waits` waits on `service` at once, opened in waves of 500 every `waveDelayMs` (default
+ * 100; an instance on Postgres reads each new wait's code from the database, so it needs longer
+ * between waves on a busy machine), then releases them all.
+ */
+export async function benchConcurrentWaits(
+  service: BenchService,
+  waits: number,
+  waveDelayMs = 100,
+): Promise<ConcurrentWaitsResult> {
   const users: { username: string; userId: string; code: string }[] = [];
   const indexes = Array.from({ length: waits }, (_, i) => i);
   await inBatches(indexes, 200, async (i) => {
@@ -76,7 +85,7 @@ export async function benchConcurrentWaits(service: BenchService, waits: number)
         ),
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, waveDelayMs));
   }
   // Let every wait reach the service and be held.
   await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 + waits / 2)));

@@ -17,7 +17,7 @@ import { type ApproveToToken, approveToToken } from "./lib/peers/approve-to-toke
 import { startBetterAuthPeer } from "./lib/peers/better-auth-peer.ts";
 import type { DeviceFlowPeer } from "./lib/peers/device-flow-peer.ts";
 import { startOidcProviderPeer } from "./lib/peers/oidc-provider-peer.ts";
-import { processCpuMs } from "./lib/process-cpu.ts";
+import { cpuSeconds } from "./lib/process-cpu.ts";
 import { runFor } from "./lib/run-for.ts";
 import { type BenchService, startBenchService } from "./lib/service-process.ts";
 import { ratio, type Summary, summarize } from "./lib/stats.ts";
@@ -186,13 +186,13 @@ export async function benchPeers(sizes: PeersSizes): Promise<PeersResult> {
       for (const system of systems) {
         const spent = serverCpu[system.name] ?? { ms: 0, cycles: 0 };
         serverCpu[system.name] = spent;
-        const before = processCpuMs(system.pid);
+        const before = cpuSeconds(system.pid) * 1000;
         const cycle = async (worker: number) => {
           await system.cycle(worker);
           spent.cycles += 1;
         };
         perRound[system.name]?.push(Math.round(await runFor(seconds, concurrency, cycle)));
-        spent.ms += processCpuMs(system.pid) - before;
+        spent.ms += cpuSeconds(system.pid) * 1000 - before;
       }
     }
     const cpuMsPerCycle = (name: string) => {

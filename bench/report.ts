@@ -5,6 +5,8 @@ import type { ConcurrentWaitsResult } from "./concurrent-waits.ts";
 import { ratio, type Summary } from "./lib/stats.ts";
 import type { MultiInstanceResult } from "./multi-instance.ts";
 import type { PeersResult } from "./peers.ts";
+import type { PostgresResult } from "./postgres.ts";
+import { renderPostgres } from "./report-postgres.ts";
 import type { ServerSdkResult } from "./server-sdk.ts";
 import type { ThroughputResult } from "./throughput.ts";
 import type { WakeUpResult } from "./wake-up.ts";
@@ -126,6 +128,8 @@ export function renderMarkdown(results: Record<string, unknown>): string {
       "",
     );
   }
+  const postgres = results.postgres as PostgresResult | undefined;
+  if (postgres) lines.push(...renderPostgres(postgres));
   const bundle = results.bundleSize as BundleSizeResult | undefined;
   if (bundle) {
     lines.push(

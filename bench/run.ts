@@ -16,6 +16,7 @@ import { benchConcurrentWaits } from "./concurrent-waits.ts";
 import { startBenchService } from "./lib/service-process.ts";
 import { benchMultiInstance } from "./multi-instance.ts";
 import { benchPeers } from "./peers.ts";
+import { benchPostgres } from "./postgres.ts";
 import { renderMarkdown } from "./report.ts";
 import { benchServerSdk } from "./server-sdk.ts";
 import { benchThroughput } from "./throughput.ts";
@@ -37,6 +38,18 @@ const sizes = smoke
       sdkCalls: 10,
       crossInstance: 10,
       crossWaits: 50,
+      postgres: {
+        authorizeSeconds: 1,
+        authorizeCodes: 20,
+        concurrency: 4,
+        cycleSeconds: 0.5,
+        cycleRounds: 1,
+        waits: 100,
+        notifyPublishers: [1, 4],
+        notifySeconds: 0.3,
+        fanOutListeners: [2, 8],
+        shardedListeners: [8],
+      },
       peers: {
         concurrency: 4,
         seconds: 1,
@@ -57,6 +70,18 @@ const sizes = smoke
       sdkCalls: 300,
       crossInstance: 300,
       crossWaits: 1_000,
+      postgres: {
+        authorizeSeconds: 6,
+        authorizeCodes: 250,
+        concurrency: 16,
+        cycleSeconds: 3,
+        cycleRounds: 3,
+        waits: 10_000,
+        notifyPublishers: [1, 2, 4, 8, 16, 32],
+        notifySeconds: 2,
+        fanOutListeners: [2, 8, 32, 64],
+        shardedListeners: [8, 64],
+      },
       peers: {
         concurrency: 16,
         seconds: 3,
@@ -128,6 +153,8 @@ await section("authorizeFloor", async () => {
 });
 
 await section("multiInstance", () => benchMultiInstance(sizes.crossInstance, sizes.crossWaits));
+
+await section("postgres", () => benchPostgres(sizes.postgres));
 
 await section("bundleSize", benchBundleSize);
 

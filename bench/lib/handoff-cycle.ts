@@ -24,10 +24,14 @@ export function createCycleUsers(service: BenchService, count: number, prefix: s
   );
 }
 
-/** Runs one cycle for `user`; throws unless the authorize and the wait both answer 200. */
-export async function handoffCycle(service: BenchService, user: CycleUser): Promise<void> {
+/**
+ * Runs one cycle for `user`; throws unless the authorize and the wait both answer 200. The wait
+ * goes to `waiter` (default: the same instance); another instance on the same Postgres makes the
+ * wake-up cross LISTEN/NOTIFY.
+ */
+export async function handoffCycle(service: BenchService, user: CycleUser, waiter = service): Promise<void> {
   const code = await service.generate(user.userId);
-  const waiting = service.wait(user.username, code);
+  const waiting = waiter.wait(user.username, code);
   const authorized = await service.authorize(user.userId, code);
   await authorized.arrayBuffer();
   const response = await waiting;
