@@ -9,10 +9,12 @@ import { OAuthError } from "./oauth-error.js";
 
 /**
  * The device authorization a token request's `device_code` names, for the client that
- * authenticated. A device code that names none, or one of another client, is `invalid_grant`
- * and counts as a wrong code of the requester's address (`maxFailedAttemptsPerAddress`, shared
- * with the other codes): past it, `429 temporarily_unavailable` without a look-up, so a flood of
- * made-up device codes costs one read of the limiter each.
+ * authenticated. It is looked up first (one read of a unique index: a 256-bit code): a code that
+ * names this client's authorization is answered whatever its address has spent, so neighbours
+ * behind the same address cannot make an approved device lose its approval. A device code that
+ * names none, or one of another client, is `invalid_grant` and counts as a wrong code of the
+ * requester's address (`maxFailedAttemptsPerAddress`, shared with the other codes); past it,
+ * `429 temporarily_unavailable`.
  *
  * @throws {OAuthError} `invalid_grant`; `429 too_many_attempts` (answered as
  * `temporarily_unavailable`) past the limit.
@@ -23,14 +25,14 @@ export async function findDeviceAuthorization(
   client: ClientRecord,
   deviceCode: string,
 ): Promise<DeviceAuthorizationRecord> {
-  const limiter = context.addressLimiters.perAddress;
-  const address = requestAddress(c, context);
-  const current = await limiter.get(address);
-  if (current && current.consumedPoints >= limiter.points) throw tooManyAttempts(current.msBeforeNext);
   const record = await context.storage.deviceAuthorizations.getByDeviceCode(
     hashDeviceCode(context.codeSecret, deviceCode),
   );
   if (record && record.clientId === client.id) return record;
+  const limiter = context.addressLimiters.perAddress;
+  const address = requestAddress(c, context);
+  const current = await limiter.get(address);
+  if (current && current.consumedPoints >= limiter.points) throw tooManyAttempts(current.msBeforeNext);
   await consumePoint(limiter, address, (retryAfter) => `Too many wrong codes. Try again in ${retryAfter} s.`);
   throw new OAuthError("invalid_grant", "The device code is not valid for this client.");
 }
